@@ -1,0 +1,4 @@
+package io.tidelog.backend;
+
+/** A table tag. */
+public record Tag(String key, String value) {}

@@ -1,0 +1,101 @@
+package io.tidelog.backend.internal;
+
+import io.tidelog.backend.BackendException;
+import io.tidelog.backend.BackendException.Kind;
+import io.tidelog.projections.Views;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Periodic copies of the views, named by the log sequence they hold
+ * ({@code checkpoints/<20-digit sequence>/}), so a point-in-time open replays only the log
+ * suffix after the nearest one. They are derived data: deleting them loses nothing.
+ */
+public final class Checkpoints {
+    private Checkpoints() {}
+
+    /** Sequences of the complete checkpoints of a store, ascending. */
+    public static List<Long> list(Path root) {
+        Path dir = StoreLayout.checkpoints(root);
+        List<Long> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            entries.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("\\d{20}"))
+                    .forEach(n -> out.add(Long.parseLong(n)));
+        } catch (IOException e) {
+            throw new BackendException(Kind.IO, "cannot list checkpoints: " + e.getMessage(), e);
+        }
+        out.sort(null);
+        return out;
+    }
+
+    static String name(long sequence) {
+        return String.format("%020d", sequence);
+    }
+
+    /**
+     * Takes a checkpoint of {@code views}, which hold exactly {@code sequence}, and keeps the
+     * newest {@code retain}. Written under a temporary name and renamed, so a crash never leaves
+     * a half checkpoint under a real name.
+     */
+    static void take(Path root, Views views, long sequence, int retain) {
+        Path dir = StoreLayout.checkpoints(root);
+        Path tmp = dir.resolve(name(sequence) + ".tmp");
+        try {
+            Files.createDirectories(dir);
+            StoreLayout.deleteRecursively(tmp);
+            views.checkpoint(tmp);
+            Files.move(tmp, dir.resolve(name(sequence)));
+        } catch (IOException e) {
+            throw new BackendException(Kind.IO, "cannot take checkpoint " + sequence + ": " + e.getMessage(), e);
+        }
+        List<Long> all = list(root);
+        for (int i = 0; i < all.size() - retain; i++) {
+            StoreLayout.deleteRecursively(dir.resolve(name(all.get(i))));
+        }
+    }
+
+    /**
+     * Copies the newest checkpoint at or before {@code sequence} to {@code target} (table files
+     * are hard-linked: RocksDB never changes one in place); does nothing when there is none.
+     */
+    static void copyNearest(Path root, long sequence, Path target) {
+        Long best = null;
+        for (long s : list(root)) {
+            if (s <= sequence) {
+                best = s;
+            }
+        }
+        if (best == null) {
+            return;
+        }
+        Path source = StoreLayout.checkpoints(root).resolve(name(best));
+        try {
+            Files.createDirectories(target);
+            try (Stream<Path> files = Files.list(source)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Path to = target.resolve(f.getFileName());
+                    if (f.getFileName().toString().endsWith(".sst")) {
+                        try {
+                            Files.createLink(to, f);
+                            continue;
+                        } catch (IOException | UnsupportedOperationException e) {
+                            // another file system: fall back to a copy
+                        }
+                    }
+                    Files.copy(f, to);
+                }
+            }
+        } catch (IOException e) {
+            // a checkpoint removed meanwhile by retention: start from empty views instead
+            StoreLayout.deleteRecursively(target);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.tidelog.backend.internal;
+
+import io.tidelog.backend.BackendException;
+import io.tidelog.backend.BackendException.Kind;
+import io.tidelog.backend.StorageBackend;
+import io.tidelog.log.FileLog;
+import io.tidelog.log.LogException;
+import io.tidelog.log.ReadableLog;
+import io.tidelog.projections.ViewException;
+import io.tidelog.projections.Views;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Read-only opens at a past point (§8.3): private views in a temporary directory, started from
+ * the newest checkpoint at or before the point (or empty) and brought to the point by replaying
+ * the log. Never writes to the store and takes no lock, so it works beside a live writer.
+ */
+public final class PointInTime {
+    private PointInTime() {}
+
+    public static StorageBackend openAtSequence(Path dir, long sequence) {
+        Path root = dir.toAbsolutePath().normalize();
+        StoreLayout.verify(root);
+        ReadableLog log = openLog(root);
+        try {
+            long last = log.lastSequence();
+            if (sequence < 0 || sequence > last) {
+                throw new BackendException(Kind.VALIDATION, "sequence " + sequence
+                        + " is outside the log, which holds 0 to " + last);
+            }
+            return build(root, log, sequence);
+        } catch (RuntimeException e) {
+            log.close();
+            throw e;
+        }
+    }
+
+    public static StorageBackend openAtTime(Path dir, Instant time) {
+        Path root = dir.toAbsolutePath().normalize();
+        StoreLayout.verify(root);
+        ReadableLog log = openLog(root);
+        try {
+            return build(root, log, sequenceAt(log, time));
+        } catch (RuntimeException e) {
+            log.close();
+            throw e;
+        }
+    }
+
+    /** The newest sequence committed at or before {@code time}, at microsecond resolution; 0 if none. */
+    public static long sequenceAt(ReadableLog log, Instant time) {
+        long micros = Math.floorDiv(time.getEpochSecond(), 1L) * 1_000_000L + time.getNano() / 1_000;
+        long firstAfter = log.seekByTime(Instant.EPOCH.plus(micros + 1, ChronoUnit.MICROS));
+        return Math.max(0, firstAfter - 1);
+    }
+
+    private static ReadableLog openLog(Path root) {
+        Path logDir = StoreLayout.log(root);
+        if (!Files.isDirectory(logDir)) {
+            throw StoreLayout.notAStore(root, "it has no log directory");
+        }
+        try {
+            return FileLog.openReadOnly(logDir);
+        } catch (LogException e) {
+            throw new BackendException(Kind.NOT_A_DATABASE, "cannot read the log of " + root + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static StorageBackend build(Path root, ReadableLog log, long sequence) {
+        Path tmp;
+        try {
+            tmp = Files.createTempDirectory("tidelog-at-" + sequence + "-");
+        } catch (IOException e) {
+            throw new BackendException(Kind.IO, "cannot create a temporary directory: " + e.getMessage(), e);
+        }
+        Views views = null;
+        try {
+            Path viewsDir = tmp.resolve("views");
+            Checkpoints.copyNearest(root, sequence, viewsDir);
+            views = Views.open(viewsDir);
+            new LiveProjection(views, null).replay(log, sequence);
+            views.flush();
+            Views opened = views;
+            return new ReadOnlyBackend(root, log, opened, sequence, () -> StoreLayout.deleteRecursively(tmp));
+        } catch (RuntimeException e) {
+            if (views != null) {
+                views.close();
+            }
+            StoreLayout.deleteRecursively(tmp);
+            if (e instanceof ViewException || e instanceof LogException) {
+                throw new BackendException(Kind.IO, "cannot build the view at sequence " + sequence + ": "
+                        + e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.tidelog.backend.internal;
+
+import io.tidelog.backend.BackendException;
+import io.tidelog.backend.SequenceRange;
+import io.tidelog.backend.StreamRecord;
+import io.tidelog.log.LogException;
+import io.tidelog.log.LogPosition;
+import io.tidelog.log.ReadableLog;
+import io.tidelog.log.StoredEntry;
+import io.tidelog.projections.Counters;
+import io.tidelog.projections.Family;
+import io.tidelog.projections.KeyCodec;
+import io.tidelog.projections.StreamView;
+import io.tidelog.projections.ViewReader;
+import io.tidelog.schemas.StreamRecordInserted;
+import java.util.ArrayList;
+import java.util.List;
+import org.rocksdb.RocksIterator;
+
+/**
+ * Stream reads (§7.11, §7.12): the stream index gives the order, the log gives the records.
+ * Records are never copied out of the log; each one is read from the frame the index points at.
+ */
+final class StreamReads {
+    private final ReadableLog log;
+
+    StreamReads(ReadableLog log) {
+        this.log = log;
+    }
+
+    List<StreamRecord> records(ViewReader r, String table, String shard, long after, int limit) {
+        List<StreamRecord> out = new ArrayList<>();
+        if (limit == 0 || after == Long.MAX_VALUE) {
+            return out;
+        }
+        byte[] prefix = StreamView.shardPrefix(table, shard).build();
+        byte[] start = StreamView.shardPrefix(table, shard).ordered(after + 1).build();
+        Resolver resolver = new Resolver();
+        try (RocksIterator it = r.iterator(Family.STREAM)) {
+            for (it.seek(start); it.isValid() && KeyCodec.startsWith(it.key(), prefix); it.next()) {
+                out.add(toRecord(resolver.resolve(StreamView.decode(it.key(), prefix.length, it.value()))));
+                if (out.size() >= limit) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    SequenceRange range(ViewReader r, String table, String shard) {
+        byte[] prefix = StreamView.shardPrefix(table, shard).build();
+        Resolver resolver = new Resolver();
+        try (RocksIterator it = r.iterator(Family.STREAM)) {
+            it.seek(prefix);
+            if (!it.isValid() || !KeyCodec.startsWith(it.key(), prefix)) {
+                return new SequenceRange(null, null);
+            }
+            String first = resolver.resolve(StreamView.decode(it.key(), prefix.length, it.value()))
+                    .getSequenceNumber();
+            it.seekForPrev(KeyCodec.prefixEnd(prefix));
+            long max = StreamView.decode(it.key(), prefix.length, it.value()).numeric();
+            // the earliest inserted record among those with the largest value
+            it.seek(StreamView.shardPrefix(table, shard).ordered(max).build());
+            String last = resolver.resolve(StreamView.decode(it.key(), prefix.length, it.value()))
+                    .getSequenceNumber();
+            return new SequenceRange(first, last);
+        }
+    }
+
+    static long next(ViewReader r, String table) {
+        Long max = Counters.maxStreamSequence(r, table);
+        if (max == null) {
+            return 1;
+        }
+        if (max == Long.MAX_VALUE) {
+            throw new BackendException(BackendException.Kind.OTHER,
+                    "stream sequence numbers of '" + table + "' are exhausted (largest is Long.MAX_VALUE)");
+        }
+        return max + 1;
+    }
+
+    private static StreamRecord toRecord(StreamRecordInserted e) {
+        return new StreamRecord(e.getEventName(), e.getKeysJson(), e.getNewImage(), e.getOldImage(),
+                e.getSequenceNumber(), e.getCreatedAt(), e.getUserIdentity());
+    }
+
+    /** Reads records from the log, reusing the last frame read (a transaction's records share one). */
+    private final class Resolver {
+        private LogPosition lastPosition;
+        private StoredEntry lastEntry;
+
+        StreamRecordInserted resolve(StreamView.Entry e) {
+            if (e.inline() != null) {
+                return e.inline();
+            }
+            if (!e.position().equals(lastPosition)) {
+                try {
+                    lastEntry = log.readAt(e.position());
+                } catch (LogException ex) {
+                    throw new BackendException(BackendException.Kind.IO,
+                            "cannot read stream record at " + e.position() + ": " + ex.getMessage(), ex);
+                }
+                lastPosition = e.position();
+            }
+            Object event = lastEntry.entry().getEvents().get(e.eventIndex());
+            if (!(event instanceof StreamRecordInserted s) || lastEntry.sequence() != e.logSequence()) {
+                throw new BackendException(BackendException.Kind.IO, "stream index points at log sequence "
+                        + lastEntry.sequence() + " event " + e.eventIndex() + ", which is not its record");
+            }
+            return s;
+        }
+    }
+}
