@@ -1,0 +1,116 @@
+package io.tidelog.backend.internal;
+
+import io.tidelog.backend.BackendException;
+import io.tidelog.backend.BackendException.Kind;
+import io.tidelog.log.FileLog;
+import io.tidelog.log.LogException;
+import io.tidelog.log.LogReader;
+import io.tidelog.log.ReadableLog;
+import io.tidelog.log.StoredEntry;
+import io.tidelog.projections.Projector;
+import io.tidelog.projections.ViewBatch;
+import io.tidelog.projections.ViewException;
+import io.tidelog.projections.Views;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Rebuilding views from the log: {@link #replay} applies log entries to views exactly as the
+ * live projection does (one failing entry leaves no trace, as in {@link LiveProjection}), with
+ * progress; {@link #rebuildStore} drops a store's views and rebuilds them under the writer lock.
+ */
+public final class Rebuild {
+    private static final int BATCH = 2_000;
+
+    private Rebuild() {}
+
+    /** What a rebuild did. */
+    public record Result(long entries, long appliedSequence) {}
+
+    /**
+     * Applies the entries after {@code views.appliedSequence()} up to {@code upTo} to
+     * {@code views}; returns how many were applied.
+     */
+    public static long replay(ReadableLog log, Views views, long upTo, Progress progress) {
+        long from = views.appliedSequence() + 1;
+        long last = Math.min(upTo, log.lastSequence());
+        long total = Math.max(0, last - from + 1);
+        progress.start("replaying log", total);
+        Projector projector = new Projector();
+        long count = 0;
+        long batchLast = 0;
+        try (ViewBatch batch = views.newBatch(); LogReader reader = log.read(from)) {
+            while (reader.hasNext()) {
+                StoredEntry e = reader.next();
+                if (e.sequence() > last) {
+                    break;
+                }
+                batch.mark();
+                try {
+                    projector.apply(batch, e.entry(), e.position());
+                } catch (RuntimeException ex) {
+                    // the live backend rejected this entry's effect the same way
+                    batch.rollbackToMark();
+                }
+                batchLast = e.sequence();
+                count++;
+                if (count % BATCH == 0) {
+                    views.write(batch, batchLast);
+                    batch.clear();
+                    progress.advance(count);
+                }
+            }
+            if (batchLast != 0) {
+                views.write(batch, batchLast);
+                batch.clear();
+            }
+        }
+        progress.advance(count);
+        progress.finish();
+        views.flush();
+        return count;
+    }
+
+    /**
+     * Drops the views of the store at {@code dir} and rebuilds them from its log. Takes the
+     * writer lock, so it fails with {@code LOCKED} while a writable backend has the store open.
+     */
+    public static Result rebuildStore(Path dir, Progress progress) {
+        Path root = dir.toAbsolutePath().normalize();
+        StoreLayout.verify(root);
+        try (StoreLock lock = StoreLock.acquire(root); ReadableLog log = openLog(root)) {
+            Path views = StoreLayout.views(root);
+            Path fresh = root.resolve("views.rebuild.tmp");
+            StoreLayout.deleteRecursively(fresh);
+            long applied;
+            long n;
+            try (Views v = Views.open(fresh)) {
+                n = replay(log, v, Long.MAX_VALUE, progress);
+                applied = v.appliedSequence();
+            }
+            // swap: the old views go only once the new ones are complete
+            StoreLayout.deleteRecursively(views);
+            try {
+                Files.move(fresh, views);
+            } catch (java.io.IOException e) {
+                throw new BackendException(Kind.IO, "cannot move rebuilt views into place: " + e.getMessage(), e);
+            }
+            return new Result(n, applied);
+        } catch (ViewException | LogException e) {
+            throw new BackendException(Kind.IO, "rebuild of " + root + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    static ReadableLog openLog(Path root) {
+        Path logDir = StoreLayout.log(root);
+        if (!Files.isDirectory(logDir)) {
+            throw StoreLayout.notAStore(root, "it has no log directory");
+        }
+        try {
+            return FileLog.openReadOnly(logDir);
+        } catch (LogException e) {
+            throw new BackendException(Kind.NOT_A_DATABASE, "cannot read the log of " + root + ": "
+                    + e.getMessage(), e);
+        }
+    }
+}
