@@ -1,0 +1,87 @@
+package io.tidelog.bench;
+
+import io.tidelog.log.FileLog;
+import io.tidelog.log.Log;
+import io.tidelog.log.LogOptions;
+import io.tidelog.log.SyncMode;
+import io.tidelog.schemas.ItemPut;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+
+/**
+ * Append throughput of {@link FileLog}: one op = {@code append(...).join()} of one entry of
+ * about 1 KiB (one ItemPut), from 1, 4 or 16 producers sharing one log. Compare with
+ * {@link RawFileChannelBenchmark} in the same run:
+ * {@code java -jar benchmarks/target/benchmarks.jar 'LogAppendBenchmark|RawFileChannelBenchmark'}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class LogAppendBenchmark {
+
+    /** Characters of item JSON that make an encoded entry of about 1 KiB. */
+    static final int ITEM_CHARS = 900;
+
+    @Param({"SYNC", "ASYNC", "NONE"})
+    public SyncMode mode;
+
+    private Path dir;
+    private FileLog log;
+    private List<Object> events;
+
+    @Setup(Level.Trial)
+    public void setup() {
+        dir = BenchSupport.tempDir("tidelog-append-");
+        log = FileLog.open(dir, LogOptions.defaults().withSyncMode(mode));
+        String json = BenchSupport.itemJson("pk-00000001", "sk-00000001", ITEM_CHARS);
+        events = List.of(new ItemPut(BenchSupport.TABLE, 1L, "pk-00000001", "sk-00000001", json,
+                json.length(), ""));
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        long entries = log.lastSequence();
+        System.err.println("[bench] journal " + log.stats());
+        log.close();
+        long bytes = BenchSupport.sizeOf(dir);
+        if (entries > 0) {
+            System.err.printf("[bench] %d entries, %.0f bytes on disk per entry%n", entries,
+                    (double) bytes / entries);
+        }
+        BenchSupport.deleteRecursively(dir);
+    }
+
+    private long append() {
+        return log.append(events, null, null, null).join();
+    }
+
+    @Benchmark
+    @Threads(1)
+    public long append1() {
+        return append();
+    }
+
+    @Benchmark
+    @Threads(4)
+    public long append4() {
+        return append();
+    }
+
+    @Benchmark
+    @Threads(16)
+    public long append16() {
+        return append();
+    }
+}

@@ -1,0 +1,184 @@
+package io.tidelog.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.infra.Blackhole;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.FlushOptions;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+/**
+ * The raw RocksDB limits for {@link BackendBenchmark}, with the same options the views use
+ * (64 MiB block cache, 16 MiB write buffer, two background jobs) and the same key and value
+ * sizes: {@code get} of a random key among {@value BackendBenchmark#ROWS}, an iterator reading
+ * the 100 first keys of a partition prefix, and a one-put {@link WriteBatch} with the WAL on,
+ * {@code sync=false} (ASYNC comparison) and {@code sync=true} (SYNC comparison, 1 and 16 threads).
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class RawRocksBenchmark {
+
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    public abstract static class Db {
+        Path dir;
+        RocksDB db;
+        Options options;
+        LRUCache cache;
+
+        void open() throws RocksDBException {
+            dir = BenchSupport.tempDir("tidelog-rawrocks-");
+            cache = new LRUCache(64L << 20);
+            options = new Options().setCreateIfMissing(true)
+                    .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache))
+                    .setWriteBufferSize(16L << 20).setMaxBackgroundJobs(2)
+                    .setInfoLogLevel(org.rocksdb.InfoLogLevel.WARN_LEVEL);
+            db = RocksDB.open(options, dir.toString());
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            db.close();
+            options.close();
+            cache.close();
+            BenchSupport.deleteRecursively(dir);
+        }
+    }
+
+    static byte[] key(long i, int rowsPerPartition) {
+        return (BenchSupport.pk(i, rowsPerPartition) + "\u0000" + BenchSupport.sk(i, rowsPerPartition))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    @State(Scope.Benchmark)
+    public static class WriteDb extends Db {
+        final AtomicLong next = new AtomicLong();
+        byte[] value;
+        WriteOptions async;
+        WriteOptions sync;
+
+        @Setup(Level.Trial)
+        public void setup() throws RocksDBException {
+            open();
+            value = BenchSupport.itemJson("pk-00000000", "sk-00000000", BackendBenchmark.ITEM_CHARS)
+                    .getBytes(StandardCharsets.UTF_8);
+            async = new WriteOptions().setSync(false);
+            sync = new WriteOptions().setSync(true);
+        }
+
+        void put(WriteOptions wo) throws RocksDBException {
+            long i = next.getAndIncrement();
+            try (WriteBatch b = new WriteBatch()) {
+                b.put(key(i, 1000), value);
+                db.write(wo, b);
+            }
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class ReadDb extends Db {
+        static final int ROWS = BackendBenchmark.ROWS;
+        static final int PER = BackendBenchmark.ROWS_PER_PARTITION;
+
+        @Setup(Level.Trial)
+        public void setup() throws RocksDBException {
+            open();
+            try (WriteOptions wo = new WriteOptions().setDisableWAL(true)) {
+                for (int start = 0; start < ROWS; start += 1000) {
+                    try (WriteBatch b = new WriteBatch()) {
+                        for (int i = start; i < Math.min(ROWS, start + 1000); i++) {
+                            String pk = BenchSupport.pk(i, PER);
+                            String sk = BenchSupport.sk(i, PER);
+                            b.put(key(i, PER), BenchSupport.itemJson(pk, sk, BackendBenchmark.ITEM_CHARS)
+                                    .getBytes(StandardCharsets.UTF_8));
+                        }
+                        db.write(wo, b);
+                    }
+                }
+            }
+            try (FlushOptions fo = new FlushOptions().setWaitForFlush(true)) {
+                db.flush(fo);
+            }
+        }
+    }
+
+    @Benchmark
+    @Threads(1)
+    public byte[] get(ReadDb s) throws RocksDBException {
+        int i = ThreadLocalRandom.current().nextInt(ReadDb.ROWS);
+        return s.db.get(key(i, ReadDb.PER));
+    }
+
+    @Benchmark
+    @Threads(1)
+    public int iteratePrefix100(ReadDb s, Blackhole bh) {
+        int p = ThreadLocalRandom.current().nextInt(ReadDb.ROWS / ReadDb.PER);
+        byte[] prefix = (BenchSupport.pk((long) p * ReadDb.PER, ReadDb.PER) + "\u0000")
+                .getBytes(StandardCharsets.UTF_8);
+        int n = 0;
+        try (ReadOptions ro = new ReadOptions(); RocksIterator it = s.db.newIterator(ro)) {
+            for (it.seek(prefix); it.isValid() && n < 100; it.next()) {
+                byte[] k = it.key();
+                if (!startsWith(k, prefix)) {
+                    break;
+                }
+                bh.consume(k);
+                bh.consume(it.value());
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean startsWith(byte[] a, byte[] prefix) {
+        if (a.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (a[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Benchmark
+    @Threads(1)
+    public void writeBatchPutAsync1(WriteDb s) throws RocksDBException {
+        s.put(s.async);
+    }
+
+    @Benchmark
+    @Threads(1)
+    public void writeBatchPutSync1(WriteDb s) throws RocksDBException {
+        s.put(s.sync);
+    }
+
+    @Benchmark
+    @Threads(16)
+    public void writeBatchPutSync16(WriteDb s) throws RocksDBException {
+        s.put(s.sync);
+    }
+}
