@@ -55,15 +55,52 @@ import java.util.function.UnaryOperator;
 public final class Projector {
     /** Active TTL attribute per table name, as of this projector's batch (absent: not cached). */
     private final Map<String, Optional<String>> ttlAttributes = new HashMap<>();
+    /**
+     * Row count and size changes per store id not yet written to {@link Family#COUNTERS}:
+     * those of the entry being applied, and those of the entries applied since {@link #finish}.
+     * Keeping them here saves a read and a write of the counters per row.
+     */
+    private final Map<Long, long[]> entryTotals = new HashMap<>();
+    private final Map<Long, long[]> batchTotals = new HashMap<>();
 
-    /** Applies every event of {@code entry} to {@code batch}; the results are per event. */
+    /**
+     * Applies every event of {@code entry} to {@code batch}; the results are per event. The
+     * entry's effects are complete in the batch only after {@link #finish}; when this throws,
+     * roll the batch back to before the entry and call {@link #abandonEntry}.
+     */
     public List<String> apply(ViewBatch batch, LogEntry entry, LogPosition position) {
         List<Object> events = entry.getEvents();
         List<String> results = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
             results.add(apply(batch, events.get(i), entry.getSequence(), i, position));
         }
+        endEntry();
         return results;
+    }
+
+    /** Marks the events applied since the last call as one complete entry. */
+    public void endEntry() {
+        entryTotals.forEach((id, d) -> {
+            long[] t = batchTotals.computeIfAbsent(id, k -> new long[2]);
+            t[0] += d[0];
+            t[1] += d[1];
+        });
+        entryTotals.clear();
+    }
+
+    /** Forgets the pending effects of an entry whose application failed. */
+    public void abandonEntry() {
+        entryTotals.clear();
+    }
+
+    /** Writes the pending counters of every completed entry into {@code b}. */
+    public void finish(ViewBatch b) {
+        batchTotals.forEach((id, d) -> {
+            if (d[0] != 0 || d[1] != 0) {
+                Counters.add(b, id, d[0], d[1]);
+            }
+        });
+        batchTotals.clear();
     }
 
     /**
@@ -172,6 +209,8 @@ public final class Projector {
                 Views.deletePrefix(b, f, prefix);
             }
             Counters.deleteTotals(b, e.getStoreId());
+            entryTotals.remove(e.getStoreId());
+            batchTotals.remove(e.getStoreId());
             TableRegistry.delete(b, TableKind.DATA, e.getTableName(), "");
         } else if (event instanceof GsiTableCreated e) {
             TableRegistry.put(b, TableKind.GSI, e.getTableName(), e.getIndexName(), e.getStoreId());
@@ -215,7 +254,9 @@ public final class Projector {
         long countDelta = (row == null ? 0 : 1) - (old == null ? 0 : 1);
         long sizeDelta = (row == null ? 0 : row.itemSize()) - (old == null ? 0 : old.itemSize());
         if (countDelta != 0 || sizeDelta != 0) {
-            Counters.add(b, storeId, countDelta, sizeDelta);
+            long[] t = entryTotals.computeIfAbsent(storeId, k -> new long[2]);
+            t[0] += countDelta;
+            t[1] += sizeDelta;
         }
     }
 

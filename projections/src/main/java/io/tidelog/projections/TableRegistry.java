@@ -18,8 +18,13 @@ public final class TableRegistry {
 
     private static final byte[] MAX_ID_KEY = {'n'};
 
-    static byte[] key(TableKind kind, String table, String index) {
+    public static byte[] key(TableKind kind, String table, String index) {
         return KeyCodec.builder().tag(kind.tag).string(table).string(index).build();
+    }
+
+    /** The value stored for a store id. */
+    public static byte[] value(long storeId) {
+        return KeyCodec.builder().fixedLong(storeId).build();
     }
 
     /** The store id of the table, or -1 when it does not exist. */

@@ -10,6 +10,7 @@ import io.tidelog.backend.TidelogOptions;
 import io.tidelog.log.Log;
 import io.tidelog.log.LogException;
 import io.tidelog.log.SyncMode;
+import io.tidelog.projections.LatestReader;
 import io.tidelog.projections.SnapshotReader;
 import io.tidelog.projections.ViewException;
 import io.tidelog.projections.ViewReader;
@@ -20,10 +21,12 @@ import io.tidelog.schemas.CachedAtTouched;
 import io.tidelog.schemas.ItemDeleted;
 import io.tidelog.schemas.ItemPut;
 import io.tidelog.schemas.StreamRecordInserted;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -75,6 +78,35 @@ final class LiveBackend extends ReadSide {
             Transaction own = writes.ownTransaction();
             if (own != null) {
                 return query.apply(own.batch);
+            }
+            try (SnapshotReader snapshot = views.snapshot()) {
+                return query.apply(snapshot);
+            }
+        });
+    }
+
+    /**
+     * Without a snapshot, the table looked up in the projection's registry copy; if that copy
+     * changed during the read, the read might have seen a table's rows across its creation or
+     * drop, so it is answered again from a snapshot.
+     */
+    @Override
+    protected <T> T readOne(Function<ViewReader, T> query) {
+        return guarded(() -> {
+            Transaction own = writes.ownTransaction();
+            if (own != null) {
+                return query.apply(own.batch);
+            }
+            Map<ByteBuffer, byte[]> registry = projection.registry();
+            try {
+                T result = query.apply(new LatestReader(views, registry));
+                if (projection.registry() == registry) {
+                    return result;
+                }
+            } catch (BackendException e) {
+                if (projection.registry() == registry) {
+                    throw e;
+                }
             }
             try (SnapshotReader snapshot = views.snapshot()) {
                 return query.apply(snapshot);

@@ -6,11 +6,24 @@ import io.tidelog.log.LogReader;
 import io.tidelog.log.ReadableLog;
 import io.tidelog.log.StoredEntry;
 import io.tidelog.projections.Projector;
+import io.tidelog.projections.SnapshotReader;
+import io.tidelog.projections.TableKind;
+import io.tidelog.projections.TableRegistry;
 import io.tidelog.projections.ViewBatch;
 import io.tidelog.projections.Views;
+import io.tidelog.schemas.DataTableCreated;
+import io.tidelog.schemas.DataTableDropped;
+import io.tidelog.schemas.GsiTableCreated;
+import io.tidelog.schemas.GsiTableDropped;
 import io.tidelog.schemas.LogEntry;
+import io.tidelog.schemas.LsiTableCreated;
+import io.tidelog.schemas.LsiTableDropped;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The single-threaded processor after the journaler: applies each durable entry to the views.
@@ -18,42 +31,66 @@ import java.util.List;
  * at the end of the batch; only then do their producers' futures complete, so a write that has
  * returned is visible to every later read.
  *
+ * <p>It also publishes an in-memory copy of the table registry for cheap reads
+ * ({@link #registry}): a table that a batch drops leaves the copy before the batch is written,
+ * a table it creates joins the copy after, so a reader that saw the same copy before and after
+ * its read never mixed a table's rows with another incarnation's existence.
+ *
  * <p>Threading: {@link #onCommitted} runs on the log's apply thread; {@link #replay} runs before
- * the log accepts appends. {@link #appliedSequence} may be read from any thread.
+ * the log accepts appends. {@link #appliedSequence} and {@link #registry} may be read from any
+ * thread.
  */
 final class LiveProjection implements CommitListener {
     private static final int REPLAY_BATCH = 2_000;
 
+    /** When and where the live projection takes checkpoints. */
+    record CheckpointPolicy(Path root, long interval, int retain) {}
+
+    /** One change to the registry copy: a put (id >= 0) or a removal (id < 0). */
+    private record RegistryChange(ByteBuffer key, long storeId) {}
+
     private final Views views;
     private final Projector projector = new Projector();
     private final List<PendingWrite> batchWrites = new ArrayList<>();
+    private final List<RegistryChange> batchRegistryChanges = new ArrayList<>();
+    private final CheckpointPolicy checkpoints;
     private ViewBatch batch;
     private long batchLast;
-    private volatile long applied;
-    private final CheckpointPolicy checkpoints;
     private long lastCheckpoint;
+    private volatile long applied;
+    private volatile Map<ByteBuffer, byte[]> registry;
     private volatile RuntimeException checkpointFailure;
-
-    /** When and where the live projection takes checkpoints; null for none. */
-    record CheckpointPolicy(java.nio.file.Path root, long interval, int retain) {}
 
     LiveProjection(Views views, CheckpointPolicy checkpoints) {
         this.views = views;
         this.applied = views.appliedSequence();
         this.checkpoints = checkpoints;
         if (checkpoints != null) {
-            java.util.List<Long> existing = Checkpoints.list(checkpoints.root());
+            List<Long> existing = Checkpoints.list(checkpoints.root());
             lastCheckpoint = existing.isEmpty() ? 0 : existing.get(existing.size() - 1);
         }
+        Map<ByteBuffer, byte[]> reg = new HashMap<>();
+        try (SnapshotReader r = views.snapshot()) {
+            for (TableRegistry.Entry e : TableRegistry.all(r)) {
+                reg.put(ByteBuffer.wrap(TableRegistry.key(e.kind(), e.tableName(), e.indexName())),
+                        TableRegistry.value(e.storeId()));
+            }
+        }
+        registry = Map.copyOf(reg);
+    }
+
+    long appliedSequence() {
+        return applied;
+    }
+
+    /** The registry as of the views' committed state; an immutable map, replaced on change. */
+    Map<ByteBuffer, byte[]> registry() {
+        return registry;
     }
 
     /** The last checkpoint failure, or null. */
     RuntimeException checkpointFailure() {
         return checkpointFailure;
-    }
-
-    long appliedSequence() {
-        return applied;
     }
 
     @Override
@@ -87,7 +124,7 @@ final class LiveProjection implements CommitListener {
                 }
                 applyOne(e.entry(), e.position());
                 count++;
-                if (batch.count() >= REPLAY_BATCH * 4 || count % REPLAY_BATCH == 0) {
+                if (count % REPLAY_BATCH == 0 || batch.count() >= REPLAY_BATCH * 4) {
                     flushBatch();
                 }
             }
@@ -105,12 +142,37 @@ final class LiveProjection implements CommitListener {
         try {
             List<String> results = projector.apply(batch, entry, position);
             batchLast = entry.getSequence();
+            collectRegistryChanges(entry);
             return results;
         } catch (RuntimeException e) {
             batch.rollbackToMark();
+            projector.abandonEntry();
             batchLast = entry.getSequence();
             throw e;
         }
+    }
+
+    private void collectRegistryChanges(LogEntry entry) {
+        for (Object e : entry.getEvents()) {
+            if (e instanceof DataTableCreated c) {
+                change(TableKind.DATA, c.getTableName(), "", c.getStoreId());
+            } else if (e instanceof DataTableDropped d) {
+                change(TableKind.DATA, d.getTableName(), "", -1);
+            } else if (e instanceof GsiTableCreated c) {
+                change(TableKind.GSI, c.getTableName(), c.getIndexName(), c.getStoreId());
+            } else if (e instanceof GsiTableDropped d) {
+                change(TableKind.GSI, d.getTableName(), d.getIndexName(), -1);
+            } else if (e instanceof LsiTableCreated c) {
+                change(TableKind.LSI, c.getTableName(), c.getIndexName(), c.getStoreId());
+            } else if (e instanceof LsiTableDropped d) {
+                change(TableKind.LSI, d.getTableName(), d.getIndexName(), -1);
+            }
+        }
+    }
+
+    private void change(TableKind kind, String table, String index, long storeId) {
+        batchRegistryChanges.add(new RegistryChange(
+                ByteBuffer.wrap(TableRegistry.key(kind, table, index)), storeId));
     }
 
     private void flushBatch() {
@@ -118,21 +180,31 @@ final class LiveProjection implements CommitListener {
             batchWrites.clear();
             return;
         }
-        try {
-            views.write(batch, batchLast);
-            applied = batchLast;
-            if (checkpoints != null && checkpoints.interval() > 0
-                    && applied - lastCheckpoint >= checkpoints.interval()) {
-                lastCheckpoint = applied;
-                try {
-                    Checkpoints.take(checkpoints.root(), views, applied, checkpoints.retain());
-                } catch (RuntimeException e) {
-                    // Checkpoints only speed up point-in-time opens; a failed one loses nothing
-                    // and must not fail the writes that were just made visible.
-                    checkpointFailure = e;
+        Map<ByteBuffer, byte[]> previous = registry;
+        Map<ByteBuffer, byte[]> after = null;
+        if (!batchRegistryChanges.isEmpty()) {
+            Map<ByteBuffer, byte[]> before = new HashMap<>(registry);
+            after = new HashMap<>(registry);
+            for (RegistryChange c : batchRegistryChanges) {
+                if (c.storeId() < 0) {
+                    before.remove(c.key());
+                    after.remove(c.key());
+                } else {
+                    after.put(c.key(), TableRegistry.value(c.storeId()));
                 }
             }
+            registry = Map.copyOf(before); // drops leave before the rows do
+        }
+        try {
+            projector.finish(batch);
+            views.write(batch, batchLast);
+            applied = batchLast;
+            if (after != null) {
+                registry = Map.copyOf(after); // creations appear once their writes are visible
+            }
+            maybeCheckpoint();
         } catch (RuntimeException e) {
+            registry = previous;
             for (PendingWrite w : batchWrites) {
                 w.failure = e;
             }
@@ -140,6 +212,22 @@ final class LiveProjection implements CommitListener {
         } finally {
             batch.clear();
             batchWrites.clear();
+            batchRegistryChanges.clear();
+        }
+    }
+
+    private void maybeCheckpoint() {
+        if (checkpoints == null || checkpoints.interval() <= 0
+                || applied - lastCheckpoint < checkpoints.interval()) {
+            return;
+        }
+        lastCheckpoint = applied;
+        try {
+            Checkpoints.take(checkpoints.root(), views, applied, checkpoints.retain());
+        } catch (RuntimeException e) {
+            // Checkpoints only speed up point-in-time opens; a failed one loses nothing and
+            // must not fail the writes that were just made visible.
+            checkpointFailure = e;
         }
     }
 

@@ -53,7 +53,15 @@ public final class PointInTime {
 
     /** The newest sequence committed at or before {@code time}, at microsecond resolution; 0 if none. */
     public static long sequenceAt(ReadableLog log, Instant time) {
-        long micros = Math.floorDiv(time.getEpochSecond(), 1L) * 1_000_000L + time.getNano() / 1_000;
+        long micros;
+        try {
+            micros = Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000L), time.getNano() / 1_000);
+        } catch (ArithmeticException outsideTheLongRangeOfMicros) {
+            return time.getEpochSecond() < 0 ? 0 : log.lastSequence();
+        }
+        if (micros == Long.MAX_VALUE) {
+            return log.lastSequence();
+        }
         long firstAfter = log.seekByTime(Instant.EPOCH.plus(micros + 1, ChronoUnit.MICROS));
         return Math.max(0, firstAfter - 1);
     }

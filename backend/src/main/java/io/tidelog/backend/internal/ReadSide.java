@@ -64,6 +64,14 @@ abstract class ReadSide implements StorageBackend {
      */
     protected abstract <T> T read(Function<ViewReader, T> query);
 
+    /**
+     * As {@link #read}, for a query that makes at most one RocksDB access besides looking up its
+     * table (one get, or one iterator); implementations may answer it without a snapshot.
+     */
+    protected <T> T readOne(Function<ViewReader, T> query) {
+        return read(query);
+    }
+
     /** Raises the closed error; checked before any argument (§8.3, error precedence). */
     protected abstract void ensureOpen();
 
@@ -73,27 +81,27 @@ abstract class ReadSide implements StorageBackend {
     public Optional<TableMetadata> getTableMetadata(String tableName) {
         ensureOpen();
         Args.str("tableName", tableName);
-        return read(r -> Optional.ofNullable(CatalogView.get(r, tableName)).map(Conversions::metadata));
+        return readOne(r -> Optional.ofNullable(CatalogView.get(r, tableName)).map(Conversions::metadata));
     }
 
     @Override
     public List<Tag> getTags(String tableName) {
         ensureOpen();
         Args.str("tableName", tableName);
-        return read(r -> Conversions.tags(catalogRow(r, tableName)));
+        return readOne(r -> Conversions.tags(catalogRow(r, tableName)));
     }
 
     @Override
     public List<String> listTableNames() {
         ensureOpen();
-        return read(r -> CatalogView.all(r).stream().map(CatalogRow::tableName).toList());
+        return readOne(r -> CatalogView.all(r).stream().map(CatalogRow::tableName).toList());
     }
 
     @Override
     public boolean tableExists(String tableName) {
         ensureOpen();
         Args.str("tableName", tableName);
-        return read(r -> CatalogView.get(r, tableName) != null);
+        return readOne(r -> CatalogView.get(r, tableName) != null);
     }
 
     // 7.4, 7.5 Index items
@@ -105,7 +113,7 @@ abstract class ReadSide implements StorageBackend {
         tableAndIndex(tableName, indexName);
         Args.str("gsiPk", gsiPk);
         Queries.validate(params);
-        return read(r -> Queries.queryIndex(r, IndexView.GSI, gsi(r, tableName, indexName), gsiPk, params));
+        return readOne(r -> Queries.queryIndex(r, IndexView.GSI, gsi(r, tableName, indexName), gsiPk, params));
     }
 
     @Override
@@ -113,7 +121,7 @@ abstract class ReadSide implements StorageBackend {
         ensureOpen();
         tableAndIndex(tableName, indexName);
         Queries.validate(params);
-        return read(r -> Queries.scanIndex(r, IndexView.GSI, gsi(r, tableName, indexName), params));
+        return readOne(r -> Queries.scanIndex(r, IndexView.GSI, gsi(r, tableName, indexName), params));
     }
 
     @Override
@@ -123,7 +131,7 @@ abstract class ReadSide implements StorageBackend {
         tableAndIndex(tableName, indexName);
         Args.str("pk", pk);
         Queries.validate(params);
-        return read(r -> Queries.queryIndex(r, IndexView.LSI, lsi(r, tableName, indexName), pk, params));
+        return readOne(r -> Queries.queryIndex(r, IndexView.LSI, lsi(r, tableName, indexName), pk, params));
     }
 
     @Override
@@ -131,7 +139,7 @@ abstract class ReadSide implements StorageBackend {
         ensureOpen();
         tableAndIndex(tableName, indexName);
         Queries.validate(params);
-        return read(r -> Queries.scanIndex(r, IndexView.LSI, lsi(r, tableName, indexName), params));
+        return readOne(r -> Queries.scanIndex(r, IndexView.LSI, lsi(r, tableName, indexName), params));
     }
 
     // 7.9 Items
@@ -142,7 +150,7 @@ abstract class ReadSide implements StorageBackend {
         Args.str("tableName", tableName);
         Args.str("pk", pk);
         Args.str("sk", sk);
-        return read(r -> {
+        return readOne(r -> {
             BaseRow row = BaseView.get(r, data(r, tableName), pk, sk);
             return Optional.ofNullable(row == null ? null : row.itemJson());
         });
@@ -153,7 +161,7 @@ abstract class ReadSide implements StorageBackend {
         ensureOpen();
         Args.str("tableName", tableName);
         Args.str("pk", pk);
-        return read(r -> {
+        return readOne(r -> {
             byte[] prefix = BaseView.partitionPrefix(data(r, tableName), pk).build();
             long sum = 0;
             try (RocksIterator it = r.iterator(Family.BASE)) {
@@ -170,7 +178,7 @@ abstract class ReadSide implements StorageBackend {
         ensureOpen();
         tableAndIndex(tableName, indexName);
         Args.str("pk", pk);
-        return read(r -> {
+        return readOne(r -> {
             byte[] prefix = KeyCodec.builder().id(lsi(r, tableName, indexName)).string(pk).build();
             long sum = 0;
             try (RocksIterator it = r.iterator(Family.LSI)) {
@@ -189,7 +197,7 @@ abstract class ReadSide implements StorageBackend {
         Args.str("tableName", tableName);
         Args.str("pk", pk);
         Queries.validate(params);
-        return read(r -> Queries.queryBase(r, data(r, tableName), pk, params));
+        return readOne(r -> Queries.queryBase(r, data(r, tableName), pk, params));
     }
 
     @Override
@@ -197,14 +205,15 @@ abstract class ReadSide implements StorageBackend {
         ensureOpen();
         Args.str("tableName", tableName);
         Queries.validate(params);
-        return read(r -> Queries.scanBase(r, data(r, tableName), params));
+        Function<ViewReader, List<ItemRow>> scan = r -> Queries.scanBase(r, data(r, tableName), params);
+        return params.segment() == null ? readOne(scan) : read(scan);
     }
 
     @Override
     public long countItems(String tableName) {
         ensureOpen();
         Args.str("tableName", tableName);
-        return read(r -> Counters.totals(r, data(r, tableName)).count());
+        return readOne(r -> Counters.totals(r, data(r, tableName)).count());
     }
 
     // 7.10 Introspection
@@ -218,7 +227,7 @@ abstract class ReadSide implements StorageBackend {
     @Override
     public long tableCount() {
         ensureOpen();
-        return read(r -> (long) CatalogView.all(r).size());
+        return readOne(r -> (long) CatalogView.all(r).size());
     }
 
     @Override
@@ -257,7 +266,7 @@ abstract class ReadSide implements StorageBackend {
     public long nextStreamSequenceNumber(String tableName) {
         ensureOpen();
         Args.str("tableName", tableName);
-        return read(r -> StreamReads.next(r, tableName));
+        return readOne(r -> StreamReads.next(r, tableName));
     }
 
     @Override
@@ -267,20 +276,20 @@ abstract class ReadSide implements StorageBackend {
         Args.str("tableName", tableName);
         Args.str("shardId", shardId);
         Args.limit(limit);
-        return read(r -> streams.records(r, tableName, shardId, afterSequence, limit));
+        return readOne(r -> streams.records(r, tableName, shardId, afterSequence, limit));
     }
 
     @Override
     public List<TableMetadata> listStreamEnabledTables() {
         ensureOpen();
-        return read(r -> CatalogView.all(r).stream().filter(CatalogRow::streamEnabled)
+        return readOne(r -> CatalogView.all(r).stream().filter(CatalogRow::streamEnabled)
                 .map(Conversions::metadata).toList());
     }
 
     @Override
     public List<TableMetadata> listTtlEnabledTables() {
         ensureOpen();
-        return read(r -> CatalogView.all(r).stream().filter(CatalogRow::ttlEnabled)
+        return readOne(r -> CatalogView.all(r).stream().filter(CatalogRow::ttlEnabled)
                 .map(Conversions::metadata).toList());
     }
 
@@ -289,7 +298,7 @@ abstract class ReadSide implements StorageBackend {
         ensureOpen();
         Args.str("tableName", tableName);
         Args.str("shardId", shardId);
-        return read(r -> streams.range(r, tableName, shardId));
+        return readOne(r -> streams.range(r, tableName, shardId));
     }
 
     // 7.13 Cache tracking
@@ -299,7 +308,7 @@ abstract class ReadSide implements StorageBackend {
         ensureOpen();
         Args.str("tableName", tableName);
         Args.limit(limit);
-        return read(r -> {
+        return readOne(r -> {
             byte[] prefix = KeyCodec.builder().id(data(r, tableName)).build();
             List<LruItem> out = new ArrayList<>();
             if (limit == 0) {

@@ -36,8 +36,11 @@ final class Transaction {
             for (Object e : newEvents) {
                 results.add(projector.apply(batch, e, provisionalSequence, events.size() + results.size(), null));
             }
+            projector.endEntry();
+            projector.finish(batch);
         } catch (RuntimeException e) {
             batch.rollbackToMark();
+            projector.abandonEntry();
             throw e;
         }
         events.addAll(newEvents);
