@@ -63,4 +63,8 @@ public record LogOptions(long segmentBytes, int ringSize, SyncMode syncMode,
     public LogOptions withAsyncForceInterval(Duration interval) {
         return new LogOptions(segmentBytes, ringSize, syncMode, interval, indexIntervalBytes, clock);
     }
+
+    public LogOptions withIndexIntervalBytes(int bytes) {
+        return new LogOptions(segmentBytes, ringSize, syncMode, asyncForceInterval, bytes, clock);
+    }
 }

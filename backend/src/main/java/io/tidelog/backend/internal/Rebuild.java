@@ -4,23 +4,18 @@ import io.tidelog.backend.BackendException;
 import io.tidelog.backend.BackendException.Kind;
 import io.tidelog.log.FileLog;
 import io.tidelog.log.LogException;
-import io.tidelog.log.LogReader;
 import io.tidelog.log.ReadableLog;
-import io.tidelog.log.StoredEntry;
-import io.tidelog.projections.Projector;
-import io.tidelog.projections.ViewBatch;
 import io.tidelog.projections.ViewException;
 import io.tidelog.projections.Views;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Rebuilding views from the log: {@link #replay} applies log entries to views exactly as the
- * live projection does (one failing entry leaves no trace, as in {@link LiveProjection}), with
- * progress; {@link #rebuildStore} drops a store's views and rebuilds them under the writer lock.
+ * Rebuilding views from the log: {@link #replay} applies log entries to views through the live
+ * projection's own replay, with progress; {@link #rebuildStore} drops a store's views and rebuilds them under the writer lock.
  */
 public final class Rebuild {
-    private static final int BATCH = 2_000;
+    private static final long CHUNK = 20_000;
 
     private Rebuild() {}
 
@@ -36,36 +31,22 @@ public final class Rebuild {
         long last = Math.min(upTo, log.lastSequence());
         long total = Math.max(0, last - from + 1);
         progress.start("replaying log", total);
-        Projector projector = new Projector();
+        // The live projection's own replay, in chunks for progress: the rebuilt views are exactly
+        // what the live backend's open would build.
+        LiveProjection projection = new LiveProjection(views, null);
         long count = 0;
-        long batchLast = 0;
-        try (ViewBatch batch = views.newBatch(); LogReader reader = log.read(from)) {
-            while (reader.hasNext()) {
-                StoredEntry e = reader.next();
-                if (e.sequence() > last) {
+        try {
+            for (long to = Math.min(last, from - 1 + CHUNK); count < total; to = Math.min(last, to + CHUNK)) {
+                long n = projection.replay(log, to);
+                count += n;
+                progress.advance(count);
+                if (n == 0) {
                     break;
                 }
-                batch.mark();
-                try {
-                    projector.apply(batch, e.entry(), e.position());
-                } catch (RuntimeException ex) {
-                    // the live backend rejected this entry's effect the same way
-                    batch.rollbackToMark();
-                }
-                batchLast = e.sequence();
-                count++;
-                if (count % BATCH == 0) {
-                    views.write(batch, batchLast);
-                    batch.clear();
-                    progress.advance(count);
-                }
             }
-            if (batchLast != 0) {
-                views.write(batch, batchLast);
-                batch.clear();
-            }
+        } finally {
+            projection.close();
         }
-        progress.advance(count);
         progress.finish();
         views.flush();
         return count;

@@ -1,0 +1,79 @@
+package io.tidelog.log;
+
+import com.lmax.disruptor.AlertException;
+import com.lmax.disruptor.Sequence;
+import com.lmax.disruptor.SequenceBarrier;
+import com.lmax.disruptor.TimeoutException;
+import com.lmax.disruptor.WaitStrategy;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * How the log's handler threads wait, tuned for a journal whose batches end in a force that
+ * takes milliseconds.
+ *
+ * <p>Waiting for producers blocks, with a timeout, so an idle journaler still gets
+ * {@code onTimeout} calls to force ASYNC data on time. The Disruptor's blocking strategies
+ * busy-spin while a later stage waits for an earlier one, which would burn a core for the
+ * whole duration of every force; here the commit listener's stage spins only briefly and then
+ * blocks until the journaler, having released a batch, calls {@link #signalAllWhenBlocking()}.
+ * A bounded wait keeps a lost wake-up from costing more than a millisecond.
+ */
+final class JournalWaitStrategy implements WaitStrategy {
+    private static final int SPINS = 200;
+    private static final long DEPENDENT_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private final Object mutex = new Object();
+    private final AtomicBoolean signalNeeded = new AtomicBoolean();
+    private final long timeoutNanos;
+
+    JournalWaitStrategy(long timeoutNanos) {
+        this.timeoutNanos = timeoutNanos;
+    }
+
+    @Override
+    public long waitFor(long sequence, Sequence cursor, Sequence dependent, SequenceBarrier barrier)
+            throws AlertException, InterruptedException, TimeoutException {
+        if (cursor.get() < sequence && !await(cursor, sequence, barrier, timeoutNanos)) {
+            throw TimeoutException.INSTANCE;
+        }
+        long available;
+        int spins = 0;
+        while ((available = dependent.get()) < sequence) {
+            barrier.checkAlert();
+            if (++spins < SPINS) {
+                Thread.onSpinWait();
+            } else {
+                await(dependent, sequence, barrier, DEPENDENT_WAIT_NANOS);
+            }
+        }
+        return available;
+    }
+
+    /** Blocks until {@code seq} reaches {@code wanted}; false when the time ran out first. */
+    private boolean await(Sequence seq, long wanted, SequenceBarrier barrier, long nanos)
+            throws AlertException, InterruptedException {
+        long deadline = System.nanoTime() + nanos;
+        synchronized (mutex) {
+            while (seq.get() < wanted) {
+                signalNeeded.set(true);
+                barrier.checkAlert();
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(mutex, remaining);
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void signalAllWhenBlocking() {
+        if (signalNeeded.getAndSet(false)) {
+            synchronized (mutex) {
+                mutex.notifyAll();
+            }
+        }
+    }
+}

@@ -1,0 +1,366 @@
+package io.tidelog.log;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.Sequence;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import java.util.zip.CRC32C;
+
+/**
+ * The single thread that turns ring slots into frames: it assigns each entry's commit time,
+ * frames it, writes the batch, and forces it as the entries' {@link SyncMode}s require.
+ *
+ * <p>Group commit: the journaler takes whatever the producers have published as one batch,
+ * encodes all of it into one buffer, writes it with as few calls as the buffer allows, and
+ * forces once at the end of the batch, before any entry of the batch is acknowledged. While a
+ * force runs, new appends pile up in the ring and become the next batch, so the number of
+ * forces per second stays bounded by the device while throughput grows with the number of
+ * producers: the batch is the unit of durability, the entry only of ordering. A batch that
+ * holds any SYNC entry is forced as a whole; entries of other modes in it ride along.
+ *
+ * <p>When to commit: a batch ends when the ring holds nothing more that was published (the
+ * Disruptor's end of batch), and the buffer is written out early when it fills (1 MiB). There
+ * is deliberately no timer or count to wait for a bigger batch, as BookKeeper's journal can
+ * (its maximum group wait): under light load that wait would be pure latency, and under heavy
+ * load the force itself is the wait that lets the next batch grow. Latency when idle is one
+ * write and one force; batches are bounded by the ring size.
+ *
+ * <p>ASYNC entries are acknowledged once written; the force they are owed is done at the end
+ * of a batch or on the wait strategy's timeout, whichever first finds it due, so it happens
+ * within {@link LogOptions#asyncForceInterval()} of the first unforced write even when no
+ * more appends come (under load, within that plus one batch).
+ *
+ * <p>After an I/O error nothing more is written: the entries of the batch in hand and every
+ * later one fail, since what reached the file is unknown until the log is opened again.
+ */
+final class Journaler implements EventHandler<AppendSlot> {
+    private static final System.Logger LOG = System.getLogger(Journaler.class.getName());
+    private static final int BUFFER_BYTES = 1 << 20;
+
+    private final EntryCodec codec;
+    private final LogDirectory directory;
+    private final SegmentCatalog catalog;
+    private final LogOptions options;
+    private final boolean completesFutures;
+    private final LongConsumer published;
+    private final JournalWaitStrategy waits;
+    private final long sequenceBase;
+    private final long forceIntervalNanos;
+    private final long timeoutNanos;
+
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
+    private final GrowableBytes head = new GrowableBytes(256);
+    private final CRC32C crc = new CRC32C();
+    private final List<AppendSlot> batch = new ArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private volatile LogSegment active;
+    private SegmentIndex activeIndex;
+    private long activeFirstTime;
+    private long lastSequence;
+    private long lastTime;
+    private long batchStartRing;
+    private boolean batchNeedsForce;
+    private boolean batchOwesForce;
+    private long unforcedSince = -1;
+    private Sequence progress;
+
+    private volatile LogException failure;
+    private volatile long failedFromRing = Long.MAX_VALUE;
+
+    private final AtomicLong entries = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong largestBatch = new AtomicLong();
+    private final AtomicLong bytesWritten = new AtomicLong();
+    private final AtomicLong forces = new AtomicLong();
+    private final AtomicLong forceNanos = new AtomicLong();
+    private final AtomicLong rolls = new AtomicLong();
+
+    /**
+     * @param active           the segment to append to, open for appending
+     * @param completesFutures whether this is the last stage (no commit listener)
+     * @param published        told the newest sequence readers may see, after each batch
+     */
+    Journaler(EntryCodec codec, LogDirectory directory, SegmentCatalog catalog, LogOptions options,
+            LogSegment active, boolean completesFutures, LongConsumer published, JournalWaitStrategy waits,
+            long timeoutNanos) throws IOException {
+        this.codec = codec;
+        this.directory = directory;
+        this.catalog = catalog;
+        this.options = options;
+        this.completesFutures = completesFutures;
+        this.published = published;
+        this.waits = waits;
+        this.timeoutNanos = timeoutNanos;
+        this.forceIntervalNanos = options.asyncForceInterval().toNanos();
+        this.active = active;
+        this.activeIndex = active.index();
+        LogSegment.Extent extent = active.extent();
+        this.activeFirstTime = extent.firstTimeMicros();
+        this.lastSequence = catalog.lastSequence();
+        this.lastTime = catalog.lastTimeMicros();
+        this.sequenceBase = lastSequence + 1;
+    }
+
+    @Override
+    public void setSequenceCallback(Sequence sequenceCallback) {
+        progress = sequenceCallback;
+    }
+
+    @Override
+    public void onEvent(AppendSlot slot, long ringSequence, boolean endOfBatch) {
+        if (batch.isEmpty()) {
+            batchStartRing = ringSequence;
+        }
+        slot.sequence = ringSequence + sequenceBase;
+        if (failure == null) {
+            try {
+                appendEntry(slot);
+            } catch (Throwable t) {
+                fail(t);
+            }
+        }
+        batch.add(slot);
+        if (endOfBatch) {
+            endBatch(ringSequence);
+        }
+    }
+
+    private void appendEntry(AppendSlot slot) throws IOException {
+        long time = Math.max(micros(options.clock().instant()), lastTime);
+        head.reset();
+        codec.writeHead(head, slot.sequence, time, slot.transactionId, slot.identity);
+        byte[] events = slot.encodedEvents;
+        int payload = head.size() + events.length;
+        int frame = FrameFormat.FRAME_HEADER_BYTES + payload;
+        long offset = active.size() + buffer.position();
+        if (offset > FrameFormat.SEGMENT_HEADER_BYTES && offset + frame > options.segmentBytes()) {
+            roll(slot.sequence);
+            offset = FrameFormat.SEGMENT_HEADER_BYTES;
+        }
+        crc.reset();
+        crc.update(head.array(), 0, head.size());
+        crc.update(events, 0, events.length);
+        if (buffer.remaining() < FrameFormat.FRAME_HEADER_BYTES) {
+            flushBuffer();
+        }
+        buffer.putInt(payload).putInt((int) crc.getValue());
+        put(head.array(), head.size());
+        put(events, events.length);
+
+        slot.timeMicros = time;
+        slot.segment = active.base();
+        slot.offset = offset;
+        activeIndex.offer(slot.sequence, offset, time);
+        if (activeFirstTime == LogSegment.NO_TIME) {
+            activeFirstTime = time;
+        }
+        lastSequence = slot.sequence;
+        lastTime = time;
+        entries.incrementAndGet();
+        bytesWritten.addAndGet(frame);
+        if (slot.mode == SyncMode.SYNC) {
+            batchNeedsForce = true;
+        } else if (slot.mode == SyncMode.ASYNC) {
+            batchOwesForce = true;
+        }
+    }
+
+    private static long micros(Instant t) {
+        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
+    }
+
+    /** Copies into the write buffer, writing it out whenever it fills: frames may span writes. */
+    private void put(byte[] bytes, int length) throws IOException {
+        int done = 0;
+        while (done < length) {
+            if (!buffer.hasRemaining()) {
+                flushBuffer();
+            }
+            int n = Math.min(length - done, buffer.remaining());
+            buffer.put(bytes, done, n);
+            done += n;
+        }
+    }
+
+    private void flushBuffer() throws IOException {
+        buffer.flip();
+        try {
+            active.write(buffer);
+        } finally {
+            buffer.clear();
+        }
+    }
+
+    /**
+     * Starts the segment for {@code nextSequence}. The full one is forced before the new one
+     * exists, so that after a crash only the last segment can have a torn tail.
+     */
+    private void roll(long nextSequence) throws IOException {
+        flushBuffer();
+        activeIndex.flush();
+        LogSegment full = active;
+        full.extent(new LogSegment.Extent(lastSequence, activeFirstTime, lastTime, full.size()));
+        long t0 = System.nanoTime();
+        full.seal();
+        countForce(t0);
+        LogSegment next = LogSegment.create(directory, nextSequence, codec.fingerprint(), options.indexIntervalBytes());
+        next.openForAppend();
+        catalog.add(next);
+        active = next;
+        activeIndex = next.index();
+        activeFirstTime = LogSegment.NO_TIME;
+        rolls.incrementAndGet();
+    }
+
+    private void endBatch(long ringSequence) {
+        if (failure == null) {
+            try {
+                flushBuffer();
+                activeIndex.flush();
+                if (batchNeedsForce) {
+                    forceActive();
+                } else if (batchOwesForce) {
+                    long now = System.nanoTime();
+                    if (unforcedSince < 0) {
+                        unforcedSince = now;
+                    }
+                    forceIfDue(now);
+                }
+            } catch (Throwable t) {
+                fail(t);
+            }
+        }
+        LogException failed = failure;
+        if (failed == null) {
+            active.extent(new LogSegment.Extent(lastSequence, activeFirstTime, lastTime, active.size()));
+            published.accept(lastSequence);
+        } else {
+            if (failedFromRing == Long.MAX_VALUE) {
+                failedFromRing = batchStartRing;
+            }
+            for (AppendSlot slot : batch) {
+                slot.failure = failed;
+            }
+        }
+        if (completesFutures) {
+            for (AppendSlot slot : batch) {
+                slot.complete();
+            }
+        }
+        batches.incrementAndGet();
+        largestBatch.accumulateAndGet(batch.size(), Math::max);
+        batch.clear();
+        batchNeedsForce = false;
+        batchOwesForce = false;
+        // release the batch to the next stage now, and wake it, instead of letting it spin
+        progress.set(ringSequence);
+        waits.signalAllWhenBlocking();
+    }
+
+    @Override
+    public void onTimeout(long sequence) {
+        if (failure == null && unforcedSince >= 0) {
+            try {
+                forceIfDue(System.nanoTime());
+            } catch (Throwable t) {
+                fail(t);
+            }
+        }
+    }
+
+    /** Forces when waiting for the next timeout would miss the deadline of the oldest write. */
+    private void forceIfDue(long now) throws IOException {
+        if (now - unforcedSince + timeoutNanos >= forceIntervalNanos) {
+            forceActive();
+        }
+    }
+
+    private void forceActive() throws IOException {
+        long t0 = System.nanoTime();
+        active.force();
+        countForce(t0);
+        unforcedSince = -1;
+    }
+
+    private void countForce(long startNanos) {
+        forces.incrementAndGet();
+        forceNanos.addAndGet(System.nanoTime() - startNanos);
+    }
+
+    /** A force asked for by a caller; safe from any thread, concurrently with writes. */
+    void forceFromCaller() {
+        LogException failed = failure;
+        if (failed != null) {
+            throw failedAgain(failed);
+        }
+        long t0 = System.nanoTime();
+        try {
+            active.force();
+        } catch (IOException e) {
+            fail(e);
+            throw failedAgain(failure);
+        }
+        countForce(t0);
+    }
+
+    private void fail(Throwable t) {
+        synchronized (this) {
+            if (failure == null) {
+                failure = new LogException("log failed, nothing more is written: " + t, t);
+                LOG.log(System.Logger.Level.ERROR, "write-ahead log in " + directory.path() + " failed", t);
+            }
+        }
+    }
+
+    static LogException failedAgain(LogException failure) {
+        return new LogException(failure.getMessage(), failure.getCause());
+    }
+
+    LogException failure() {
+        return failure;
+    }
+
+    /** The ring sequence of the first slot that failed, or {@code Long.MAX_VALUE}. */
+    long failedFromRing() {
+        return failedFromRing;
+    }
+
+    LogSegment active() {
+        return active;
+    }
+
+    @Override
+    public void onShutdown() {
+        stopped.countDown();
+    }
+
+    void awaitStopped() throws InterruptedException {
+        while (!stopped.await(10, TimeUnit.SECONDS)) {
+            LOG.log(System.Logger.Level.WARNING, "still waiting for the journaler of " + directory.path() + " to stop");
+        }
+    }
+
+    /** Once stopped: forces and closes the segment being appended to, unless the log failed. */
+    void closeActive() throws IOException {
+        if (failure == null) {
+            long t0 = System.nanoTime();
+            active.seal();
+            countForce(t0);
+        } else {
+            active.abandonWrites();
+        }
+    }
+
+    JournalStats stats() {
+        return new JournalStats(entries.get(), batches.get(), largestBatch.get(), bytesWritten.get(), forces.get(),
+                forceNanos.get(), rolls.get());
+    }
+}
