@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class JournalWaitStrategy implements WaitStrategy {
     private static final int SPINS = 200;
+    private static final long YIELD_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
     private static final long DEPENDENT_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final Object mutex = new Object();
@@ -39,10 +40,18 @@ final class JournalWaitStrategy implements WaitStrategy {
         }
         long available;
         int spins = 0;
+        long yieldUntil = 0;
         while ((available = dependent.get()) < sequence) {
             barrier.checkAlert();
             if (++spins < SPINS) {
                 Thread.onSpinWait();
+            } else if (yieldUntil == 0 || System.nanoTime() < yieldUntil) {
+                // An unforced batch is released within microseconds: yielding for a while is far
+                // cheaper than a monitor wake-up, and gives the core to the journaler meanwhile.
+                if (yieldUntil == 0) {
+                    yieldUntil = System.nanoTime() + YIELD_NANOS;
+                }
+                Thread.yield();
             } else {
                 await(dependent, sequence, barrier, DEPENDENT_WAIT_NANOS);
             }

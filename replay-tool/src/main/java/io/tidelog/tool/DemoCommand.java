@@ -48,8 +48,10 @@ final class DemoCommand implements Callable<Integer> {
         out = spec.commandLine().getOut();
         Path dir = common.data.toAbsolutePath().normalize();
         if (Files.exists(dir) && !isEmptyDir(dir)) {
-            throw new ToolException("demo needs a fresh directory, and " + dir + " is not empty"
-                    + " (remove it or pass --data NEWDIR)");
+            // The demo never touches existing data: a second run gets a directory of its own.
+            Path fresh = sibling(dir, "demo");
+            say("(%s is not empty and is left as it is; this run uses %s)", dir, fresh);
+            dir = fresh;
         }
         Progress progress = TerminalProgress.forConsole();
         long beforeOops;

@@ -180,6 +180,12 @@ class CliTest {
         assertTrue(r.out().contains("by mallory  ItemPut MODIFY"), r.out());
         assertTrue(r.out().contains("\"eventName\":\"REMOVE\""), r.out());
         assertTrue(Files.isDirectory(tmp.resolve("demo-data-restored")));
-        assertOneLineError(Fixtures.run("demo", "--data", d.toString()), "demo needs a fresh directory");
+        String before = Files.readString(d.resolve("log").resolve("00000000000000000001.log"), java.nio.charset.StandardCharsets.ISO_8859_1);
+        Fixtures.Run again = Fixtures.run("demo", "--data", d.toString());
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.out().contains("is not empty and is left as it is"), again.out());
+        assertTrue(Files.isDirectory(tmp.resolve("demo-data-demo")), "second run in its own directory");
+        assertEquals(before, Files.readString(d.resolve("log").resolve("00000000000000000001.log"),
+                java.nio.charset.StandardCharsets.ISO_8859_1), "the first store is untouched");
     }
 }

@@ -2,7 +2,6 @@ package io.tidelog.backend.internal;
 
 import io.tidelog.log.CommitListener;
 import io.tidelog.log.LogPosition;
-import io.tidelog.log.LogReader;
 import io.tidelog.log.ReadableLog;
 import io.tidelog.log.StoredEntry;
 import io.tidelog.projections.Projector;
@@ -113,15 +112,16 @@ final class LiveProjection implements CommitListener {
         }
     }
 
-    /** Applies the entries after the views' applied sequence up to {@code upTo}; returns how many. */
+    /**
+     * Applies the entries after the views' applied sequence up to {@code upTo}; returns how many.
+     * Reading and decoding the log runs on a second thread ({@link LogPrefetcher}), so a rebuild
+     * uses both decoding and applying at once.
+     */
     long replay(ReadableLog log, long upTo) {
         long count = 0;
-        try (LogReader reader = log.read(applied + 1)) {
-            while (reader.hasNext()) {
-                StoredEntry e = reader.next();
-                if (e.sequence() > upTo) {
-                    break;
-                }
+        try (LogPrefetcher entries = new LogPrefetcher(log, applied + 1, upTo)) {
+            StoredEntry e;
+            while ((e = entries.next()) != null) {
                 applyOne(e.entry(), e.position());
                 count++;
                 if (count % REPLAY_BATCH == 0 || batch.count() >= REPLAY_BATCH * 4) {

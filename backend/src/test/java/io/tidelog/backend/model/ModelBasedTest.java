@@ -1,6 +1,5 @@
 package io.tidelog.backend.model;
 
-import io.tidelog.backend.StorageBackend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

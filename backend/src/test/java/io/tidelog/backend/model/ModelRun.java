@@ -6,7 +6,6 @@ import io.tidelog.backend.BackendException;
 import io.tidelog.backend.BackendException.Kind;
 import io.tidelog.backend.DatabaseInfo;
 import io.tidelog.backend.Durability;
-import io.tidelog.backend.ItemRow;
 import io.tidelog.backend.ScanParams;
 import io.tidelog.backend.StorageBackend;
 import io.tidelog.backend.Tidelog;
@@ -580,10 +579,5 @@ final class ModelRun {
         expectKind(Kind.UNSUPPORTED, "ro.vacuum", ro::vacuum);
         expectKind(Kind.UNSUPPORTED, "ro.enableBulkLoading", ro::enableBulkLoading);
         expectKind(Kind.UNSUPPORTED, "ro.disableBulkLoading", ro::disableBulkLoading);
-    }
-
-    /** Pages of a paginated read, compared page by page (used by OpGenerator). */
-    static List<ItemRow> page(List<ReferenceModel.Hit> hits) {
-        return ReferenceModel.rows(hits);
     }
 }

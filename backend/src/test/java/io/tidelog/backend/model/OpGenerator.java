@@ -556,8 +556,15 @@ final class OpGenerator {
             seq = "-99999999999999999999";
         } else if (x < 60) {
             seq = pick(Universe.SEQS);
-        } else {
-            seq = Long.toString(rnd.nextInt(60));
+        } else { // small values spelled several ways, so that numeric ties have different strings
+            int n = rnd.nextInt(16);
+            seq = switch (rnd.nextInt(6)) {
+                case 0 -> "0" + n;
+                case 1 -> "+" + n;
+                case 2 -> " " + n;
+                case 3 -> n + "abc";
+                default -> Integer.toString(n);
+            };
         }
         String sh = chance(1) ? null : pick(Universe.SHARDS);
         long created = 1_700_000_000L + rnd.nextInt(1000);
@@ -689,7 +696,7 @@ final class OpGenerator {
         String t = dataTable();
         String pk = rowKey(t)[0];
         QueryParams p = queryParams("q-base", false);
-        Object r = run.step("queryItems(" + q(t) + ", " + q(pk) + ", " + q(p.toString()) + ")", Type.READ,
+        run.step("queryItems(" + q(t) + ", " + q(pk) + ", " + q(p.toString()) + ")", Type.READ,
                 b -> b.queryItems(t, pk, p), m -> rememberRows("q-base", m.queryItems(t, pk, p)));
     }
 
@@ -732,7 +739,7 @@ final class OpGenerator {
         }
     }
 
-    private ScanParams scanParams(String kind, boolean index, boolean parallelDecided) {
+    private ScanParams scanParams(String kind, boolean index) {
         ScanParams.Builder b = ScanParams.builder().limit(limit());
         segments(b, index ? List.of(1, 2, 3, 4, 7) : List.of(1, 2, 3, 4, 16, 4096, 5000));
         int c = rnd.nextInt(100);
@@ -756,21 +763,21 @@ final class OpGenerator {
 
     private void scanItems() {
         String t = dataTable();
-        ScanParams p = scanParams("s-base", false, false);
+        ScanParams p = scanParams("s-base", false);
         run.step("scanItems(" + q(t) + ", " + q(p.toString()) + ")", Type.READ, b -> b.scanItems(t, p),
                 m -> rememberRows("s-base", m.scanItems(t, p)));
     }
 
     private void scanGsiItems() {
         String[] ix = indexPair(true);
-        ScanParams p = scanParams("s-gsi", true, false);
+        ScanParams p = scanParams("s-gsi", true);
         run.step("scanGsiItems(" + q(ix[0]) + ", " + q(ix[1]) + ", " + q(p.toString()) + ")", Type.READ,
                 b -> b.scanGsiItems(ix[0], ix[1], p), m -> rememberRows("s-gsi", m.scanGsiItems(ix[0], ix[1], p)));
     }
 
     private void scanLsiItems() {
         String[] ix = indexPair(false);
-        ScanParams p = scanParams("s-lsi", true, false);
+        ScanParams p = scanParams("s-lsi", true);
         run.step("scanLsiItems(" + q(ix[0]) + ", " + q(ix[1]) + ", " + q(p.toString()) + ")", Type.READ,
                 b -> b.scanLsiItems(ix[0], ix[1], p), m -> rememberRows("s-lsi", m.scanLsiItems(ix[0], ix[1], p)));
     }
