@@ -62,10 +62,7 @@ public final class Checkpoints {
         }
     }
 
-    /**
-     * Copies the newest checkpoint at or before {@code sequence} to {@code target} (table files
-     * are hard-linked: RocksDB never changes one in place); does nothing when there is none.
-     */
+    /** Copies the newest checkpoint at or before {@code sequence} to {@code target}, if any. */
     static void copyNearest(Path root, long sequence, Path target) {
         Long best = null;
         for (long s : list(root)) {
@@ -73,29 +70,42 @@ public final class Checkpoints {
                 best = s;
             }
         }
-        if (best == null) {
-            return;
+        if (best != null) {
+            copy(root, best, target);
         }
-        Path source = StoreLayout.checkpoints(root).resolve(name(best));
+    }
+
+    /**
+     * Copies checkpoint {@code sequence} of {@code root} to {@code target}; table files are
+     * hard-linked where the file system allows (RocksDB never changes one in place). Returns
+     * false, leaving no {@code target}, when retention removed the checkpoint meanwhile: they
+     * are only an optimisation.
+     */
+    static boolean copy(Path root, long sequence, Path target) {
+        Path source = StoreLayout.checkpoints(root).resolve(name(sequence));
         try {
             Files.createDirectories(target);
             try (Stream<Path> files = Files.list(source)) {
                 for (Path f : (Iterable<Path>) files::iterator) {
                     Path to = target.resolve(f.getFileName());
-                    if (f.getFileName().toString().endsWith(".sst")) {
-                        try {
-                            Files.createLink(to, f);
-                            continue;
-                        } catch (IOException | UnsupportedOperationException e) {
-                            // another file system: fall back to a copy
-                        }
+                    if (!f.getFileName().toString().endsWith(".sst") || !tryLink(to, f)) {
+                        Files.copy(f, to);
                     }
-                    Files.copy(f, to);
                 }
             }
+            return true;
         } catch (IOException e) {
-            // a checkpoint removed meanwhile by retention: start from empty views instead
             StoreLayout.deleteRecursively(target);
+            return false;
+        }
+    }
+
+    private static boolean tryLink(Path link, Path existing) {
+        try {
+            Files.createLink(link, existing);
+            return true;
+        } catch (IOException | UnsupportedOperationException differentFileSystem) {
+            return false;
         }
     }
 }

@@ -171,30 +171,8 @@ public final class Restore {
     /** Copies the source's checkpoints at or before {@code sequence}: valid for the prefix. */
     private static void copyCheckpoints(Path root, Path to, long sequence) {
         for (long s : Checkpoints.list(root)) {
-            if (s > sequence) {
-                continue;
-            }
-            Path src = StoreLayout.checkpoints(root).resolve(Checkpoints.name(s));
-            Path dst = StoreLayout.checkpoints(to).resolve(Checkpoints.name(s));
-            try {
-                Files.createDirectories(dst);
-                try (Stream<Path> files = Files.list(src)) {
-                    for (Path f : (Iterable<Path>) files::iterator) {
-                        Path t = dst.resolve(f.getFileName());
-                        if (f.getFileName().toString().endsWith(".sst")) {
-                            try {
-                                Files.createLink(t, f);
-                                continue;
-                            } catch (IOException | UnsupportedOperationException e) {
-                                // copy instead
-                            }
-                        }
-                        Files.copy(f, t);
-                    }
-                }
-            } catch (IOException e) {
-                // removed meanwhile by retention: checkpoints are only an optimisation
-                StoreLayout.deleteRecursively(dst);
+            if (s <= sequence) {
+                Checkpoints.copy(root, s, StoreLayout.checkpoints(to).resolve(Checkpoints.name(s)));
             }
         }
     }
