@@ -36,13 +36,30 @@ public final class Checkpoints {
         return out;
     }
 
+    /** Index of the checkpoint (not the newest) whose removal leaves the smallest gap. */
+    static int thinnest(List<Long> sequences) {
+        int best = 0;
+        long bestGap = Long.MAX_VALUE;
+        for (int i = 0; i < sequences.size() - 1; i++) {
+            long gap = sequences.get(i + 1) - (i == 0 ? 0 : sequences.get(i - 1));
+            if (gap < bestGap) {
+                bestGap = gap;
+                best = i;
+            }
+        }
+        return best;
+    }
+
     static String name(long sequence) {
         return String.format("%020d", sequence);
     }
 
     /**
-     * Takes a checkpoint of {@code views}, which hold exactly {@code sequence}, and keeps the
-     * newest {@code retain}. Written under a temporary name and renamed, so a crash never leaves
+     * Takes a checkpoint of {@code views}, which hold exactly {@code sequence}, and keeps
+     * {@code retain} of them spread over the whole log: over the bound, the one whose removal
+     * leaves the smallest gap goes (never the newest). A point-in-time open anywhere in the
+     * history therefore replays at most about {@code length / retain} entries, not the whole
+     * prefix once its checkpoints have aged out. Written under a temporary name and renamed, so a crash never leaves
      * a half checkpoint under a real name.
      */
     static void take(Path root, Views views, long sequence, int retain) {
@@ -57,8 +74,9 @@ public final class Checkpoints {
             throw new BackendException(Kind.IO, "cannot take checkpoint " + sequence + ": " + e.getMessage(), e);
         }
         List<Long> all = list(root);
-        for (int i = 0; i < all.size() - retain; i++) {
-            StoreLayout.deleteRecursively(dir.resolve(name(all.get(i))));
+        while (all.size() > retain) {
+            long victim = all.remove(thinnest(all));
+            StoreLayout.deleteRecursively(dir.resolve(name(victim)));
         }
     }
 
