@@ -3,7 +3,6 @@ package io.tidelog.backend.internal;
 import io.tidelog.backend.BackendException;
 import io.tidelog.backend.BackendException.Kind;
 import io.tidelog.backend.StorageBackend;
-import io.tidelog.log.FileLog;
 import io.tidelog.log.LogException;
 import io.tidelog.log.ReadableLog;
 import io.tidelog.projections.ViewException;
@@ -25,7 +24,7 @@ public final class PointInTime {
     public static StorageBackend openAtSequence(Path dir, long sequence) {
         Path root = dir.toAbsolutePath().normalize();
         StoreLayout.verify(root);
-        ReadableLog log = openLog(root);
+        ReadableLog log = StoreLayout.openLog(root);
         try {
             long last = log.lastSequence();
             if (sequence < 0 || sequence > last) {
@@ -42,7 +41,7 @@ public final class PointInTime {
     public static StorageBackend openAtTime(Path dir, Instant time) {
         Path root = dir.toAbsolutePath().normalize();
         StoreLayout.verify(root);
-        ReadableLog log = openLog(root);
+        ReadableLog log = StoreLayout.openLog(root);
         try {
             return build(root, log, sequenceAt(log, time));
         } catch (RuntimeException e) {
@@ -66,18 +65,6 @@ public final class PointInTime {
         return Math.max(0, firstAfter - 1);
     }
 
-    private static ReadableLog openLog(Path root) {
-        Path logDir = StoreLayout.log(root);
-        if (!Files.isDirectory(logDir)) {
-            throw StoreLayout.notAStore(root, "it has no log directory");
-        }
-        try {
-            return FileLog.openReadOnly(logDir);
-        } catch (LogException e) {
-            throw new BackendException(Kind.NOT_A_DATABASE, "cannot read the log of " + root + ": "
-                    + e.getMessage(), e);
-        }
-    }
 
     private static StorageBackend build(Path root, ReadableLog log, long sequence) {
         Path tmp;

@@ -2,7 +2,6 @@ package io.tidelog.backend.internal;
 
 import io.tidelog.backend.BackendException;
 import io.tidelog.backend.BackendException.Kind;
-import io.tidelog.log.FileLog;
 import io.tidelog.log.LogException;
 import io.tidelog.log.ReadableLog;
 import io.tidelog.projections.ViewException;
@@ -59,7 +58,7 @@ public final class Rebuild {
     public static Result rebuildStore(Path dir, Progress progress) {
         Path root = dir.toAbsolutePath().normalize();
         StoreLayout.verify(root);
-        try (StoreLock lock = StoreLock.acquire(root); ReadableLog log = openLog(root)) {
+        try (StoreLock lock = StoreLock.acquire(root); ReadableLog log = StoreLayout.openLog(root)) {
             Path views = StoreLayout.views(root);
             Path fresh = root.resolve("views.rebuild.tmp");
             StoreLayout.deleteRecursively(fresh);
@@ -79,19 +78,6 @@ public final class Rebuild {
             return new Result(n, applied);
         } catch (ViewException | LogException e) {
             throw new BackendException(Kind.IO, "rebuild of " + root + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    static ReadableLog openLog(Path root) {
-        Path logDir = StoreLayout.log(root);
-        if (!Files.isDirectory(logDir)) {
-            throw StoreLayout.notAStore(root, "it has no log directory");
-        }
-        try {
-            return FileLog.openReadOnly(logDir);
-        } catch (LogException e) {
-            throw new BackendException(Kind.NOT_A_DATABASE, "cannot read the log of " + root + ": "
-                    + e.getMessage(), e);
         }
     }
 }

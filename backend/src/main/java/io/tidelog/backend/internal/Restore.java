@@ -34,7 +34,7 @@ public final class Restore {
     public static long sequenceAt(Path dir, Instant time) {
         Path root = dir.toAbsolutePath().normalize();
         StoreLayout.verify(root);
-        try (ReadableLog log = Rebuild.openLog(root)) {
+        try (ReadableLog log = StoreLayout.openLog(root)) {
             return PointInTime.sequenceAt(log, time);
         }
     }
@@ -50,7 +50,7 @@ public final class Restore {
         Instant time;
         long segments = 0;
         long bytes = 0;
-        try (ReadableLog log = Rebuild.openLog(root)) {
+        try (ReadableLog log = StoreLayout.openLog(root)) {
             long last = log.lastSequence();
             if (sequence < 1 || sequence > last) {
                 throw new BackendException(Kind.VALIDATION, "sequence " + sequence
@@ -101,7 +101,7 @@ public final class Restore {
         }
         copyCheckpoints(root, to, sequence);
         // Build the views with progress, then a normal open finds them current and recovers the log.
-        try (ReadableLog copied = Rebuild.openLog(to); Views v = Views.open(StoreLayout.views(to))) {
+        try (ReadableLog copied = StoreLayout.openLog(to); Views v = Views.open(StoreLayout.views(to))) {
             Rebuild.replay(copied, v, sequence, progress);
         }
         try (StorageBackend b = Tidelog.open(to)) {

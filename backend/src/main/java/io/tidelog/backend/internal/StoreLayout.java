@@ -2,6 +2,9 @@ package io.tidelog.backend.internal;
 
 import io.tidelog.backend.BackendException;
 import io.tidelog.backend.BackendException.Kind;
+import io.tidelog.log.FileLog;
+import io.tidelog.log.LogException;
+import io.tidelog.log.ReadableLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -89,6 +92,20 @@ public final class StoreLayout {
         }
         if (!content.equals(MARKER_CONTENT)) {
             throw notAStore(dir, "its format is not recognised (marker says '" + content.strip() + "')");
+        }
+    }
+
+    /** Opens the log of the store at {@code root} for reading; no lock, no writes. */
+    static ReadableLog openLog(Path root) {
+        Path logDir = log(root);
+        if (!Files.isDirectory(logDir)) {
+            throw notAStore(root, "it has no log directory");
+        }
+        try {
+            return FileLog.openReadOnly(logDir);
+        } catch (LogException e) {
+            throw new BackendException(Kind.NOT_A_DATABASE, "cannot read the log of " + root + ": "
+                    + e.getMessage(), e);
         }
     }
 

@@ -44,7 +44,7 @@ public final class Verify {
             } catch (IOException e) {
                 throw new BackendException(Kind.IO, "cannot create a temporary directory: " + e.getMessage(), e);
             }
-            try (ReadableLog log = Rebuild.openLog(root);
+            try (ReadableLog log = StoreLayout.openLog(root);
                     Views live = Views.openReadOnly(viewsDir);
                     Views rebuilt = Views.open(tmp.resolve("views"))) {
                 long at = live.appliedSequence();
