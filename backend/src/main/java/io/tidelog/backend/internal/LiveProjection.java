@@ -59,6 +59,12 @@ final class LiveProjection implements CommitListener {
     private volatile long applied;
     private volatile Map<ByteBuffer, byte[]> registry;
     private volatile RuntimeException checkpointFailure;
+    /**
+     * Set when a batch could not be written to the views. From then on nothing more is applied
+     * (the views would no longer be a prefix of the log) and every write fails; reopening the
+     * store replays the log from the last applied sequence.
+     */
+    private volatile RuntimeException failure;
 
     LiveProjection(Views views, CheckpointPolicy checkpoints) {
         this.views = views;
@@ -96,6 +102,12 @@ final class LiveProjection implements CommitListener {
     public void onCommitted(LogEntry entry, LogPosition position, Object attachment,
             boolean endOfBatch) {
         PendingWrite write = attachment instanceof PendingWrite w ? w : null;
+        if (failure != null) {
+            if (write != null) {
+                write.failure = failure;
+            }
+            return;
+        }
         try {
             List<String> results = applyOne(entry, position);
             if (write != null) {
@@ -205,6 +217,7 @@ final class LiveProjection implements CommitListener {
             maybeCheckpoint();
         } catch (RuntimeException e) {
             registry = previous;
+            failure = e;
             for (PendingWrite w : batchWrites) {
                 w.failure = e;
             }
