@@ -118,11 +118,12 @@ public final class Checkpoints {
         }
     }
 
+    /** A hard link, or false when the file system refuses one (another device, for one). */
     private static boolean tryLink(Path link, Path existing) {
         try {
             Files.createLink(link, existing);
             return true;
-        } catch (IOException | UnsupportedOperationException differentFileSystem) {
+        } catch (IOException refused) {
             return false;
         }
     }
