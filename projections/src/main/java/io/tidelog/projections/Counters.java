@@ -28,10 +28,9 @@ public final class Counters {
         return new TableTotals(kr.fixedLong(), kr.fixedLong());
     }
 
-    static void add(ViewBatch b, long storeId, long countDelta, long sizeDelta) {
-        TableTotals t = totals(b, storeId);
-        b.put(Family.COUNTERS, totalsKey(storeId), KeyCodec.builder().fixedLong(t.count() + countDelta)
-                .fixedLong(t.sizeBytes() + sizeDelta).build());
+    static void put(ViewBatch b, long storeId, long count, long sizeBytes) {
+        b.put(Family.COUNTERS, totalsKey(storeId), KeyCodec.builder().fixedLong(count)
+                .fixedLong(sizeBytes).build());
     }
 
     static void deleteTotals(ViewBatch b, long storeId) {

@@ -62,6 +62,8 @@ public final class Projector {
      */
     private final Map<Long, long[]> entryTotals = new HashMap<>();
     private final Map<Long, long[]> batchTotals = new HashMap<>();
+    /** Counters as this projector last wrote them, per store id. */
+    private final Map<Long, long[]> knownTotals = new HashMap<>();
 
     /**
      * Applies every event of {@code entry} to {@code batch}; the results are per event. The
@@ -93,13 +95,26 @@ public final class Projector {
         entryTotals.clear();
     }
 
-    /** Writes the pending counters of every completed entry into {@code b}. */
+    /**
+     * Writes the pending counters of every completed entry into {@code b}. The totals this
+     * projector wrote are remembered, so each table's counters are read from the views only once:
+     * a projector is the only writer of the views it applies to (or of its transaction's batch).
+     */
     public void finish(ViewBatch b) {
+        Map<Long, long[]> updated = new HashMap<>();
         batchTotals.forEach((id, d) -> {
             if (d[0] != 0 || d[1] != 0) {
-                Counters.add(b, id, d[0], d[1]);
+                long[] known = knownTotals.get(id);
+                if (known == null) {
+                    Counters.TableTotals t = Counters.totals(b, id);
+                    known = new long[] {t.count(), t.sizeBytes()};
+                }
+                long[] now = {known[0] + d[0], known[1] + d[1]};
+                Counters.put(b, id, now[0], now[1]);
+                updated.put(id, now);
             }
         });
+        knownTotals.putAll(updated);
         batchTotals.clear();
     }
 
@@ -211,6 +226,7 @@ public final class Projector {
             Counters.deleteTotals(b, e.getStoreId());
             entryTotals.remove(e.getStoreId());
             batchTotals.remove(e.getStoreId());
+            knownTotals.remove(e.getStoreId());
             TableRegistry.delete(b, TableKind.DATA, e.getTableName(), "");
         } else if (event instanceof GsiTableCreated e) {
             TableRegistry.put(b, TableKind.GSI, e.getTableName(), e.getIndexName(), e.getStoreId());
