@@ -7,9 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidelog.backend.StorageBackend;
 import io.tidelog.backend.Tidelog;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,30 +28,38 @@ class TailKillTest {
     @TempDir
     Path tmp;
 
-    /** A child JVM running {@code tidelog tail}; collects its stdout lines. */
+    /**
+     * A child JVM running {@code tidelog tail}, its stdout going to a file. (Reading a killed
+     * process's stdout through a pipe can lose the last lines: the JDK drains the pipe into a
+     * buffer when the process exits, racing the reader. A file keeps every byte written.)
+     */
     static final class Child {
         final Process process;
-        final Thread reader;
+        final Path out;
+        final List<String> sink;
 
-        Child(Process p, List<String> sink) {
+        Child(Process p, Path out, List<String> sink) {
             this.process = p;
-            this.reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = r.readLine()) != null) {
-                        sink.add(line);
-                    }
-                } catch (java.io.IOException ignored) {
-                    // killed
-                }
-            });
-            reader.start();
+            this.out = out;
+            this.sink = sink;
         }
 
-        void kill() throws InterruptedException {
+        /** Lines written so far (the last one may be incomplete while the child runs). */
+        int lineCount() throws java.io.IOException {
+            return (int) Files.readString(out, StandardCharsets.UTF_8).chars().filter(c -> c == '\n').count();
+        }
+
+        /** Kills the child and hands every complete line it wrote to the sink. */
+        void kill() throws Exception {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
-            reader.join(10_000);
+            String text = Files.readString(out, StandardCharsets.UTF_8);
+            int end = text.lastIndexOf('\n');
+            if (end >= 0) {
+                for (String line : text.substring(0, end).split("\n", -1)) {
+                    sink.add(line);
+                }
+            }
         }
     }
 
@@ -62,7 +69,9 @@ class TailKillTest {
                 TidelogCli.class.getName(), "tail", "--data", dir.toString(), "--table", DemoCommand.TABLE,
                 "--follow", "--checkpoint", checkpoint.toString(), "--verbose");
         pb.redirectError(ProcessBuilder.Redirect.appendTo(checkpoint.resolveSibling("consumer.err").toFile()));
-        return new Child(pb.start(), sink);
+        Path out = Files.createTempFile(checkpoint.getParent(), "consumer", ".out");
+        pb.redirectOutput(out.toFile());
+        return new Child(pb.start(), out, sink);
     }
 
     @Test
@@ -95,7 +104,7 @@ class TailKillTest {
                 int before = lines.size();
                 Child c = start(dir, ckpt, lines);
                 long dl = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-                while (lines.size() == before && System.nanoTime() < dl) { // started and emitting
+                while (c.lineCount() == 0 && System.nanoTime() < dl) { // started and emitting
                     Thread.sleep(5);
                 }
                 Thread.sleep(50 + random.nextInt(400));
@@ -109,19 +118,19 @@ class TailKillTest {
             writer.join();
             if (early != null) {
                 long dl = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-                while (lines.size() < total && System.nanoTime() < dl) {
+                while (lines.size() + early.lineCount() < total && System.nanoTime() < dl) {
                     Thread.sleep(50);
                 }
                 early.kill();
             }
             Child last = start(dir, ckpt, lines);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (lines.size() < total && System.nanoTime() < deadline) {
+            while (lines.size() + last.lineCount() < total && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
             Thread.sleep(300); // anything extra would show up now
             last.kill();
-            for (String l : java.nio.file.Files.readAllLines(ckpt.resolveSibling("consumer.err"))) {
+            for (String l : Files.readAllLines(ckpt.resolveSibling("consumer.err"))) {
                 System.out.println("consumer stderr: " + l);
             }
         }
