@@ -173,75 +173,43 @@ final class Decisions {
     // data and index tables
 
     static long requireData(Schema s, String table) {
-        long id = s.storeId(TableKind.DATA, table, "");
+        return require(s, TableKind.DATA, table, "");
+    }
+
+    /** The store id of an existing table, else the missing-table error. */
+    static long require(Schema s, TableKind kind, String table, String index) {
+        long id = s.storeId(kind, table, index);
         if (id < 0) {
-            throw Errors.noDataTable(table);
+            throw Errors.noTable(kind, table, index);
         }
         return id;
     }
 
-    static long requireGsi(Schema s, String table, String index) {
-        long id = s.storeId(TableKind.GSI, table, index);
-        if (id < 0) {
-            throw Errors.noGsiTable(table, index);
+    /** createDataTable, createGsiTable, createLsiTable ({@code index} is "" for a data table). */
+    static Decided createTable(Schema s, TableKind kind, String table, String index) {
+        if (s.storeId(kind, table, index) >= 0) {
+            throw new BackendException(Kind.OTHER, Errors.describe(kind, table, index) + " already exists");
         }
-        return id;
+        long id = s.createTable(kind, table, index);
+        return Decided.of(switch (kind) {
+            case DATA -> new DataTableCreated(table, id);
+            case GSI -> new GsiTableCreated(table, index, id);
+            case LSI -> new LsiTableCreated(table, index, id);
+        });
     }
 
-    static long requireLsi(Schema s, String table, String index) {
-        long id = s.storeId(TableKind.LSI, table, index);
-        if (id < 0) {
-            throw Errors.noLsiTable(table, index);
-        }
-        return id;
-    }
-
-    static Decided createDataTable(Schema s, String table) {
-        if (s.storeId(TableKind.DATA, table, "") >= 0) {
-            throw new BackendException(Kind.OTHER, "data table '" + table + "' already exists");
-        }
-        return Decided.of(new DataTableCreated(table, s.createTable(TableKind.DATA, table, "")));
-    }
-
-    static Decided dropDataTable(Schema s, String table) {
-        long id = s.storeId(TableKind.DATA, table, "");
+    /** dropDataTable, dropGsiTable, dropLsiTable: an absent table is a no-op. */
+    static Decided dropTable(Schema s, TableKind kind, String table, String index) {
+        long id = s.storeId(kind, table, index);
         if (id < 0) {
             return Decided.nothing();
         }
-        s.dropTable(TableKind.DATA, table, "");
-        return Decided.of(new DataTableDropped(table, id));
-    }
-
-    static Decided createGsiTable(Schema s, String table, String index) {
-        if (s.storeId(TableKind.GSI, table, index) >= 0) {
-            throw new BackendException(Kind.OTHER, "GSI table '" + index + "' of '" + table + "' already exists");
-        }
-        return Decided.of(new GsiTableCreated(table, index, s.createTable(TableKind.GSI, table, index)));
-    }
-
-    static Decided dropGsiTable(Schema s, String table, String index) {
-        long id = s.storeId(TableKind.GSI, table, index);
-        if (id < 0) {
-            return Decided.nothing();
-        }
-        s.dropTable(TableKind.GSI, table, index);
-        return Decided.of(new GsiTableDropped(table, index, id));
-    }
-
-    static Decided createLsiTable(Schema s, String table, String index) {
-        if (s.storeId(TableKind.LSI, table, index) >= 0) {
-            throw new BackendException(Kind.OTHER, "LSI table '" + index + "' of '" + table + "' already exists");
-        }
-        return Decided.of(new LsiTableCreated(table, index, s.createTable(TableKind.LSI, table, index)));
-    }
-
-    static Decided dropLsiTable(Schema s, String table, String index) {
-        long id = s.storeId(TableKind.LSI, table, index);
-        if (id < 0) {
-            return Decided.nothing();
-        }
-        s.dropTable(TableKind.LSI, table, index);
-        return Decided.of(new LsiTableDropped(table, index, id));
+        s.dropTable(kind, table, index);
+        return Decided.of(switch (kind) {
+            case DATA -> new DataTableDropped(table, id);
+            case GSI -> new GsiTableDropped(table, index, id);
+            case LSI -> new LsiTableDropped(table, index, id);
+        });
     }
 
     // index entries
@@ -272,17 +240,17 @@ final class Decisions {
         for (IndexWriteOp op : ops) {
             if (op instanceof IndexWriteOp.DeleteGsi d) {
                 events.add(new GsiItemDeleted(d.tableName(), d.indexName(),
-                        requireGsi(s, d.tableName(), d.indexName()), d.tablePk(), d.tableSk()));
+                        require(s, TableKind.GSI, d.tableName(), d.indexName()), d.tablePk(), d.tableSk()));
             } else if (op instanceof IndexWriteOp.InsertGsi g) {
                 events.add(new GsiItemInserted(g.tableName(), g.indexName(),
-                        requireGsi(s, g.tableName(), g.indexName()), g.gsiPk(), g.gsiSk(),
+                        require(s, TableKind.GSI, g.tableName(), g.indexName()), g.gsiPk(), g.gsiSk(),
                         g.tablePk(), g.tableSk(), g.itemJson()));
             } else if (op instanceof IndexWriteOp.DeleteLsi d) {
                 events.add(new LsiItemDeleted(d.tableName(), d.indexName(),
-                        requireLsi(s, d.tableName(), d.indexName()), d.basePk(), d.baseSk()));
+                        require(s, TableKind.LSI, d.tableName(), d.indexName()), d.basePk(), d.baseSk()));
             } else if (op instanceof IndexWriteOp.InsertLsi l) {
                 events.add(new LsiItemInserted(l.tableName(), l.indexName(),
-                        requireLsi(s, l.tableName(), l.indexName()), l.pk(), l.sk(), l.basePk(),
+                        require(s, TableKind.LSI, l.tableName(), l.indexName()), l.pk(), l.sk(), l.basePk(),
                         l.baseSk(), l.itemJson()));
             }
         }

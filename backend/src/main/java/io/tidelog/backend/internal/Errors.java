@@ -2,23 +2,23 @@ package io.tidelog.backend.internal;
 
 import io.tidelog.backend.BackendException;
 import io.tidelog.backend.BackendException.Kind;
+import io.tidelog.projections.TableKind;
 
 /** The messages of the errors the spec names, in one place so they read alike. */
 final class Errors {
     private Errors() {}
 
-    static BackendException noDataTable(String table) {
-        return new BackendException(Kind.OTHER, "no such table: data table '" + table + "' does not exist");
+    /** How messages name a data, GSI or LSI table. */
+    static String describe(TableKind kind, String table, String index) {
+        return switch (kind) {
+            case DATA -> "data table '" + table + "'";
+            case GSI -> "GSI table '" + index + "' of '" + table + "'";
+            case LSI -> "LSI table '" + index + "' of '" + table + "'";
+        };
     }
 
-    static BackendException noGsiTable(String table, String index) {
-        return new BackendException(Kind.OTHER,
-                "no such table: GSI table '" + index + "' of '" + table + "' does not exist");
-    }
-
-    static BackendException noLsiTable(String table, String index) {
-        return new BackendException(Kind.OTHER,
-                "no such table: LSI table '" + index + "' of '" + table + "' does not exist");
+    static BackendException noTable(TableKind kind, String table, String index) {
+        return new BackendException(Kind.OTHER, "no such table: " + describe(kind, table, index) + " does not exist");
     }
 
     static BackendException noCatalogRow(String table) {

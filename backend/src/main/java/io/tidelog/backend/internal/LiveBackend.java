@@ -8,11 +8,10 @@ import io.tidelog.backend.IndexWriteOp;
 import io.tidelog.backend.Tag;
 import io.tidelog.backend.TidelogOptions;
 import io.tidelog.log.Log;
-import io.tidelog.log.LogException;
 import io.tidelog.log.SyncMode;
 import io.tidelog.projections.LatestReader;
 import io.tidelog.projections.SnapshotReader;
-import io.tidelog.projections.ViewException;
+import io.tidelog.projections.TableKind;
 import io.tidelog.projections.ViewReader;
 import io.tidelog.projections.Views;
 import io.tidelog.schemas.BaseItem;
@@ -28,16 +27,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The writable backend: reads from the views ({@link ReadSide}), writes through the log
  * ({@link WritePath}, {@link Decisions}).
  *
- * <p>Every call holds {@link #guard}'s read lock, so {@code close()} (the write lock) never frees
- * native resources under a running call.
+ * <p>Every call runs {@link #guarded}, so {@code close()} never frees native resources under a
+ * running call.
  */
 final class LiveBackend extends ReadSide {
     private final TidelogOptions options;
@@ -46,8 +43,6 @@ final class LiveBackend extends ReadSide {
     private final LiveProjection projection;
     private final WritePath writes;
     private final Runnable onClose;
-    private final ReentrantReadWriteLock guard = new ReentrantReadWriteLock();
-    private volatile boolean closed;
 
     LiveBackend(Path dir, TidelogOptions options, Log log, Views views, LiveProjection projection,
             Schema schema, Runnable onClose) {
@@ -63,13 +58,6 @@ final class LiveBackend extends ReadSide {
     @Override
     public Clock clock() {
         return options.clock();
-    }
-
-    @Override
-    protected void ensureOpen() {
-        if (closed) {
-            throw Errors.closed();
-        }
     }
 
     @Override
@@ -112,20 +100,6 @@ final class LiveBackend extends ReadSide {
                 return query.apply(snapshot);
             }
         });
-    }
-
-    private <T> T guarded(Supplier<T> call) {
-        guard.readLock().lock();
-        try {
-            ensureOpen();
-            return call.get();
-        } catch (ViewException e) {
-            throw new BackendException(BackendException.Kind.IO, e.getMessage(), e);
-        } catch (LogException e) {
-            throw new BackendException(BackendException.Kind.IO, e.getMessage(), e);
-        } finally {
-            guard.readLock().unlock();
-        }
     }
 
     private Outcome mutate(Mutation m) {
@@ -240,42 +214,42 @@ final class LiveBackend extends ReadSide {
     public void createDataTable(String tableName) {
         ensureOpen();
         Args.str("tableName", tableName);
-        mutate(s -> Decisions.createDataTable(s, tableName));
+        mutate(s -> Decisions.createTable(s, TableKind.DATA, tableName, ""));
     }
 
     @Override
     public void dropDataTable(String tableName) {
         ensureOpen();
         Args.str("tableName", tableName);
-        mutate(s -> Decisions.dropDataTable(s, tableName));
+        mutate(s -> Decisions.dropTable(s, TableKind.DATA, tableName, ""));
     }
 
     @Override
     public void createGsiTable(String tableName, String indexName) {
         ensureOpen();
         tableAndIndex(tableName, indexName);
-        mutate(s -> Decisions.createGsiTable(s, tableName, indexName));
+        mutate(s -> Decisions.createTable(s, TableKind.GSI, tableName, indexName));
     }
 
     @Override
     public void dropGsiTable(String tableName, String indexName) {
         ensureOpen();
         tableAndIndex(tableName, indexName);
-        mutate(s -> Decisions.dropGsiTable(s, tableName, indexName));
+        mutate(s -> Decisions.dropTable(s, TableKind.GSI, tableName, indexName));
     }
 
     @Override
     public void createLsiTable(String tableName, String indexName) {
         ensureOpen();
         tableAndIndex(tableName, indexName);
-        mutate(s -> Decisions.createLsiTable(s, tableName, indexName));
+        mutate(s -> Decisions.createTable(s, TableKind.LSI, tableName, indexName));
     }
 
     @Override
     public void dropLsiTable(String tableName, String indexName) {
         ensureOpen();
         tableAndIndex(tableName, indexName);
-        mutate(s -> Decisions.dropLsiTable(s, tableName, indexName));
+        mutate(s -> Decisions.dropTable(s, TableKind.LSI, tableName, indexName));
     }
 
     // 7.4 - 7.6 Index items
@@ -299,7 +273,7 @@ final class LiveBackend extends ReadSide {
         }
         Decisions.validateIndexWrites(ops);
         mutate(s -> {
-            Decisions.requireGsi(s, tableName, indexName);
+            Decisions.require(s, TableKind.GSI, tableName, indexName);
             return Decisions.indexWrites(s, ops);
         });
     }
@@ -485,16 +459,11 @@ final class LiveBackend extends ReadSide {
 
     @Override
     public void close() {
-        if (closed) {
+        if (isClosed()) {
             return;
         }
         writes.abandonTransaction();
-        guard.writeLock().lock();
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        closeOnce(() -> {
             try {
                 writableLog.close();
             } finally {
@@ -502,8 +471,6 @@ final class LiveBackend extends ReadSide {
                 views.close();
                 onClose.run();
             }
-        } finally {
-            guard.writeLock().unlock();
-        }
+        });
     }
 }

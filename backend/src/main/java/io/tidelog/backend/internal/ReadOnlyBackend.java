@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
 /**
@@ -24,8 +23,6 @@ final class ReadOnlyBackend extends ReadSide {
     private final Views views;
     private final long sequence;
     private final Runnable onClose;
-    private final ReentrantReadWriteLock guard = new ReentrantReadWriteLock();
-    private volatile boolean closed;
 
     ReadOnlyBackend(Path dir, ReadableLog log, Views views, long sequence, Runnable onClose) {
         super(dir, log);
@@ -40,23 +37,12 @@ final class ReadOnlyBackend extends ReadSide {
     }
 
     @Override
-    protected void ensureOpen() {
-        if (closed) {
-            throw Errors.closed();
-        }
-    }
-
-    @Override
     protected <T> T read(Function<ViewReader, T> query) {
-        guard.readLock().lock();
-        try {
-            ensureOpen();
+        return guarded(() -> {
             try (SnapshotReader r = views.snapshot()) {
                 return query.apply(r);
             }
-        } finally {
-            guard.readLock().unlock();
-        }
+        });
     }
 
     private RuntimeException unsupported(String method) {
@@ -72,21 +58,14 @@ final class ReadOnlyBackend extends ReadSide {
 
     @Override
     public void close() {
-        guard.writeLock().lock();
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        closeOnce(() -> {
             try {
                 views.close();
                 log.close();
             } finally {
                 onClose.run();
             }
-        } finally {
-            guard.writeLock().unlock();
-        }
+        });
     }
 
     @Override public void insertTableMetadata(CreateTableMetadata m) { throw unsupported("insertTableMetadata"); }

@@ -13,6 +13,7 @@ import io.tidelog.backend.TableInfoEntry;
 import io.tidelog.backend.TableMetadata;
 import io.tidelog.backend.TableStats;
 import io.tidelog.backend.Tag;
+import io.tidelog.log.LogException;
 import io.tidelog.log.ReadableLog;
 import io.tidelog.projections.BaseRow;
 import io.tidelog.projections.BaseView;
@@ -27,6 +28,7 @@ import io.tidelog.projections.TableKind;
 import io.tidelog.projections.TableRegistry;
 import io.tidelog.projections.TtlView;
 import io.tidelog.projections.ValueCodec;
+import io.tidelog.projections.ViewException;
 import io.tidelog.projections.ViewReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +41,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.rocksdb.RocksIterator;
 
 /**
@@ -50,6 +54,8 @@ abstract class ReadSide implements StorageBackend {
     protected final Path dir;
     protected final ReadableLog log;
     private final StreamReads streams;
+    private final ReentrantReadWriteLock guard = new ReentrantReadWriteLock();
+    private volatile boolean closed;
 
     ReadSide(Path dir, ReadableLog log) {
         this.dir = dir;
@@ -73,7 +79,45 @@ abstract class ReadSide implements StorageBackend {
     }
 
     /** Raises the closed error; checked before any argument (§8.3, error precedence). */
-    protected abstract void ensureOpen();
+    protected final void ensureOpen() {
+        if (closed) {
+            throw Errors.closed();
+        }
+    }
+
+    protected final boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Runs {@code call} under the read side of {@link #guard}, so that {@link #closeOnce} never
+     * frees native resources under a running call; view and log failures become {@code IO}.
+     */
+    protected final <T> T guarded(Supplier<T> call) {
+        guard.readLock().lock();
+        try {
+            ensureOpen();
+            return call.get();
+        } catch (ViewException | LogException e) {
+            throw new BackendException(BackendException.Kind.IO, e.getMessage(), e);
+        } finally {
+            guard.readLock().unlock();
+        }
+    }
+
+    /** Marks the backend closed and runs {@code release} once, after every running call ended. */
+    protected final void closeOnce(Runnable release) {
+        guard.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            release.run();
+        } finally {
+            guard.writeLock().unlock();
+        }
+    }
 
     // 7.2 Table metadata
 
@@ -113,7 +157,7 @@ abstract class ReadSide implements StorageBackend {
         tableAndIndex(tableName, indexName);
         Args.str("gsiPk", gsiPk);
         Queries.validate(params);
-        return readOne(r -> Queries.queryIndex(r, IndexView.GSI, gsi(r, tableName, indexName), gsiPk, params));
+        return readOne(r -> Queries.queryIndex(r, IndexView.GSI, storeId(r, TableKind.GSI, tableName, indexName), gsiPk, params));
     }
 
     @Override
@@ -121,7 +165,7 @@ abstract class ReadSide implements StorageBackend {
         ensureOpen();
         tableAndIndex(tableName, indexName);
         Queries.validate(params);
-        return readOne(r -> Queries.scanIndex(r, IndexView.GSI, gsi(r, tableName, indexName), params));
+        return readOne(r -> Queries.scanIndex(r, IndexView.GSI, storeId(r, TableKind.GSI, tableName, indexName), params));
     }
 
     @Override
@@ -131,7 +175,7 @@ abstract class ReadSide implements StorageBackend {
         tableAndIndex(tableName, indexName);
         Args.str("pk", pk);
         Queries.validate(params);
-        return readOne(r -> Queries.queryIndex(r, IndexView.LSI, lsi(r, tableName, indexName), pk, params));
+        return readOne(r -> Queries.queryIndex(r, IndexView.LSI, storeId(r, TableKind.LSI, tableName, indexName), pk, params));
     }
 
     @Override
@@ -139,7 +183,7 @@ abstract class ReadSide implements StorageBackend {
         ensureOpen();
         tableAndIndex(tableName, indexName);
         Queries.validate(params);
-        return readOne(r -> Queries.scanIndex(r, IndexView.LSI, lsi(r, tableName, indexName), params));
+        return readOne(r -> Queries.scanIndex(r, IndexView.LSI, storeId(r, TableKind.LSI, tableName, indexName), params));
     }
 
     // 7.9 Items
@@ -179,7 +223,7 @@ abstract class ReadSide implements StorageBackend {
         tableAndIndex(tableName, indexName);
         Args.str("pk", pk);
         return readOne(r -> {
-            byte[] prefix = KeyCodec.builder().id(lsi(r, tableName, indexName)).string(pk).build();
+            byte[] prefix = KeyCodec.builder().id(storeId(r, TableKind.LSI, tableName, indexName)).string(pk).build();
             long sum = 0;
             try (RocksIterator it = r.iterator(Family.LSI)) {
                 for (it.seek(prefix); it.isValid() && KeyCodec.startsWith(it.key(), prefix); it.next()) {
@@ -370,25 +414,14 @@ abstract class ReadSide implements StorageBackend {
     }
 
     static long data(ViewReader r, String table) {
-        long id = TableRegistry.storeId(r, TableKind.DATA, table, "");
-        if (id < 0) {
-            throw Errors.noDataTable(table);
-        }
-        return id;
+        return storeId(r, TableKind.DATA, table, "");
     }
 
-    static long gsi(ViewReader r, String table, String index) {
-        long id = TableRegistry.storeId(r, TableKind.GSI, table, index);
+    /** The store id of an existing table, else the missing-table error. */
+    static long storeId(ViewReader r, TableKind kind, String table, String index) {
+        long id = TableRegistry.storeId(r, kind, table, index);
         if (id < 0) {
-            throw Errors.noGsiTable(table, index);
-        }
-        return id;
-    }
-
-    static long lsi(ViewReader r, String table, String index) {
-        long id = TableRegistry.storeId(r, TableKind.LSI, table, index);
-        if (id < 0) {
-            throw Errors.noLsiTable(table, index);
+            throw Errors.noTable(kind, table, index);
         }
         return id;
     }
