@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.infra.Blackhole;
 import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
 import org.rocksdb.FlushOptions;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
@@ -29,10 +30,12 @@ import org.rocksdb.WriteOptions;
 
 /**
  * The raw RocksDB limits for {@link BackendBenchmark}, with the same options the views use
- * (64 MiB block cache, 16 MiB write buffer, two background jobs) and the same key and value
- * sizes: {@code get} of a random key among {@value BackendBenchmark#ROWS}, an iterator reading
- * the 100 first keys of a partition prefix, and a one-put {@link WriteBatch} with the WAL on,
- * {@code sync=false} (ASYNC comparison) and {@code sync=true} (SYNC comparison, 1 and 16 threads).
+ * (64 MiB block cache, Bloom filter, 16 MiB write buffer, two background jobs) and the same key
+ * and value sizes: {@code get} of a random key among {@value BackendBenchmark#ROWS}, an iterator
+ * reading the 100 first keys of a partition prefix, and a one-put {@link WriteBatch} with the
+ * WAL on, {@code sync=false} (ASYNC comparison) and {@code sync=true} (SYNC comparison, 1 and 16
+ * threads). {@code getThenPutAsync1} adds the read of the value being replaced that
+ * {@code putItem} must do to return it: the same key-value work, with none of the log.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -47,12 +50,14 @@ public class RawRocksBenchmark {
         RocksDB db;
         Options options;
         LRUCache cache;
+        BloomFilter filter;
 
         void open() throws RocksDBException {
             dir = BenchSupport.tempDir("tidelog-rawrocks-");
             cache = new LRUCache(64L << 20);
+            filter = new BloomFilter(10);
             options = new Options().setCreateIfMissing(true)
-                    .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache))
+                    .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache).setFilterPolicy(filter))
                     .setWriteBufferSize(16L << 20).setMaxBackgroundJobs(2)
                     .setInfoLogLevel(org.rocksdb.InfoLogLevel.WARN_LEVEL);
             db = RocksDB.open(options, dir.toString());
@@ -63,6 +68,7 @@ public class RawRocksBenchmark {
             db.close();
             options.close();
             cache.close();
+            filter.close();
             BenchSupport.deleteRecursively(dir);
         }
     }
@@ -94,6 +100,16 @@ public class RawRocksBenchmark {
                 b.put(key(i, 1000), value);
                 db.write(wo, b);
             }
+        }
+
+        byte[] getThenPut(WriteOptions wo) throws RocksDBException {
+            byte[] key = key(next.getAndIncrement(), 1000);
+            byte[] previous = db.get(key);
+            try (WriteBatch b = new WriteBatch()) {
+                b.put(key, value);
+                db.write(wo, b);
+            }
+            return previous;
         }
     }
 
@@ -168,6 +184,12 @@ public class RawRocksBenchmark {
     @Threads(1)
     public void writeBatchPutAsync1(WriteDb s) throws RocksDBException {
         s.put(s.async);
+    }
+
+    @Benchmark
+    @Threads(1)
+    public byte[] getThenPutAsync1(WriteDb s) throws RocksDBException {
+        return s.getThenPut(s.async);
     }
 
     @Benchmark

@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
 import org.rocksdb.FlushOptions;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
@@ -46,6 +47,10 @@ import org.rocksdb.WriteOptions;
 @Measurement(iterations = 3)
 @Fork(1)
 public class RebuildBenchmark {
+
+    static {
+        RocksDB.loadLibrary(); // rawRocksLoad may be the first to touch RocksDB in its JVM
+    }
 
     static final int ENTRIES = 200_000;
     static final int PER = 100;
@@ -94,8 +99,9 @@ public class RebuildBenchmark {
     @Benchmark
     public long rawRocksLoad() throws RocksDBException {
         try (LRUCache cache = new LRUCache(64L << 20);
+                BloomFilter filter = new BloomFilter(10);
                 Options o = new Options().setCreateIfMissing(true)
-                        .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache))
+                        .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache).setFilterPolicy(filter))
                         .setWriteBufferSize(16L << 20).setMaxBackgroundJobs(2);
                 RocksDB db = RocksDB.open(o, rawDir.toString());
                 WriteOptions wo = new WriteOptions().setDisableWAL(true)) {
