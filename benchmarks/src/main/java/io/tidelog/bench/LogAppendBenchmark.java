@@ -32,7 +32,8 @@ import org.openjdk.jmh.annotations.Threads;
  * (the latency of one acknowledged append, as a synchronous caller sees it), {@code pipelined*}
  * keeps up to {@value #WINDOW} appends in flight per producer and waits for the oldest when the
  * window is full (the throughput of the log as a pipeline, as a client with many requests in
- * flight sees it). Every append counted is acknowledged before the trial ends.
+ * flight sees it). The appends still in flight when an iteration's timer stops (at most
+ * {@value #WINDOW} per producer) are counted and are acknowledged before the next iteration.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
