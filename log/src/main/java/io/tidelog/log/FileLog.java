@@ -26,7 +26,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Appends go through an LMAX Disruptor ring: producers encode their events on their own
  * thread and claim a slot, whose position gives the entry its sequence; the {@link Journaler}
  * thread writes and forces batches (group commit); an optional {@link CommitListener} runs on
- * a second thread after it. A full ring blocks producers: nothing is dropped.
+ * a second thread after it; the {@link Forcer}'s thread does the forces no batch waits for
+ * (ASYNC entries', callers'). A full ring blocks producers: nothing is dropped.
  *
  * <p>Futures complete on the log's threads, so callbacks chained on them without an executor
  * run there and hold up every append behind them; they must not block, and in particular must
@@ -36,6 +37,8 @@ public final class FileLog implements Log {
     private static final System.Logger LOG = System.getLogger(FileLog.class.getName());
     /** Bytes an entry's head can take besides its two strings: two longs, two union branches, two lengths. */
     private static final int HEAD_BYTES_BOUND = 32;
+    /** How long the log's handler threads block before looking again, should a wake-up be lost. */
+    private static final long WAIT_TIMEOUT_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final Path dir;
     private final EntryCodec codec;
@@ -63,8 +66,7 @@ public final class FileLog implements Log {
         this.recovery = recovery;
         this.syncMode = options.syncMode();
         this.head = new PublishedHead(catalog.lastSequence());
-        long timeoutNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1), options.asyncForceInterval().toNanos() / 4);
-        JournalWaitStrategy waits = new JournalWaitStrategy(timeoutNanos);
+        JournalWaitStrategy waits = new JournalWaitStrategy(WAIT_TIMEOUT_NANOS);
         AtomicInteger threadCount = new AtomicInteger();
         ThreadFactory factory = runnable -> {
             Thread t = new Thread(runnable, "tidelog-log-" + threadCount.incrementAndGet() + " " + dir.getFileName());
@@ -74,7 +76,7 @@ public final class FileLog implements Log {
         };
         this.disruptor = new Disruptor<>(AppendSlot::new, options.ringSize(), factory, ProducerType.MULTI, waits);
         this.journaler = new Journaler(codec, directory, catalog, options, catalog.last(), listener == null,
-                head::publish, waits, timeoutNanos);
+                head::publish, waits, factory);
         if (listener == null) {
             this.applier = null;
             disruptor.handleEventsWith(journaler);
@@ -83,6 +85,7 @@ public final class FileLog implements Log {
             disruptor.handleEventsWith(journaler).then(applier);
         }
         disruptor.setDefaultExceptionHandler(new LoggingExceptionHandler());
+        journaler.start();
         this.ring = disruptor.start();
     }
 

@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * How the log's handler threads wait, tuned for a journal whose batches end in a force that
  * takes milliseconds.
  *
- * <p>Waiting for producers blocks, with a timeout, so an idle journaler still gets
- * {@code onTimeout} calls to force ASYNC data on time. The Disruptor's blocking strategies
+ * <p>Waiting for producers blocks after a brief spin, with a timeout as a safety net (the
+ * Disruptor then calls {@code onTimeout}, which the handlers ignore). The Disruptor's blocking strategies
  * busy-spin while a later stage waits for an earlier one, which would burn a core for the
  * whole duration of every force; here the commit listener's stage spins only briefly and then
  * blocks until the journaler, having released a batch, calls {@link #signalAllWhenBlocking()}.
@@ -95,6 +95,10 @@ final class JournalWaitStrategy implements WaitStrategy {
         synchronized (mutex) {
             while (seq.get() < wanted) {
                 signalNeeded.set(true);
+                // a sequence set before the flag was raised sent no signal: look once more
+                if (seq.get() >= wanted) {
+                    break;
+                }
                 barrier.checkAlert();
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {

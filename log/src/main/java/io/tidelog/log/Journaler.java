@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
@@ -32,10 +33,10 @@ import java.util.zip.CRC32C;
  * load the force itself is the wait that lets the next batch grow. Latency when idle is one
  * write and one force; batches are bounded by the ring size.
  *
- * <p>ASYNC entries are acknowledged once written; the force they are owed is done at the end
- * of a batch or on the wait strategy's timeout, whichever first finds it due, so it happens
- * within {@link LogOptions#asyncForceInterval()} of the first unforced write even when no
- * more appends come (under load, within that plus one batch).
+ * <p>ASYNC entries are acknowledged once written; the force they are owed is left to the
+ * {@link Forcer}'s thread, which does it within {@link LogOptions#asyncForceInterval()} of the
+ * first unforced write while the journaler goes on writing. A SYNC batch's force covers the
+ * ASYNC writes before it.
  *
  * <p>After an I/O error nothing more is written: the entries of the batch in hand and every
  * later one fail, since what reached the file is unknown until the log is opened again.
@@ -52,8 +53,7 @@ final class Journaler implements EventHandler<AppendSlot> {
     private final LongConsumer published;
     private final JournalWaitStrategy waits;
     private final long sequenceBase;
-    private final long forceIntervalNanos;
-    private final long timeoutNanos;
+    private final Forcer forcer;
 
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
     private final GrowableBytes head = new GrowableBytes(256);
@@ -69,7 +69,6 @@ final class Journaler implements EventHandler<AppendSlot> {
     private long batchStartRing;
     private boolean batchNeedsForce;
     private boolean batchOwesForce;
-    private long unforcedSince = -1;
     private Sequence progress;
 
     private volatile LogException failure;
@@ -87,10 +86,11 @@ final class Journaler implements EventHandler<AppendSlot> {
      * @param active           the segment to append to, open for appending
      * @param completesFutures whether this is the last stage (no commit listener)
      * @param published        told the newest sequence readers may see, after each batch
+     * @param threads          makes the {@link Forcer}'s thread
      */
     Journaler(EntryCodec codec, LogDirectory directory, SegmentCatalog catalog, LogOptions options,
             LogSegment active, boolean completesFutures, LongConsumer published, JournalWaitStrategy waits,
-            long timeoutNanos) throws IOException {
+            ThreadFactory threads) throws IOException {
         this.codec = codec;
         this.directory = directory;
         this.catalog = catalog;
@@ -98,8 +98,7 @@ final class Journaler implements EventHandler<AppendSlot> {
         this.completesFutures = completesFutures;
         this.published = published;
         this.waits = waits;
-        this.timeoutNanos = timeoutNanos;
-        this.forceIntervalNanos = options.asyncForceInterval().toNanos();
+        this.forcer = new Forcer(this::forceForForcer, options.asyncForceInterval().toNanos(), threads);
         this.active = active;
         this.activeIndex = active.index();
         LogSegment.Extent extent = active.extent();
@@ -227,12 +226,9 @@ final class Journaler implements EventHandler<AppendSlot> {
                 activeIndex.flush();
                 if (batchNeedsForce) {
                     forceActive();
+                    forcer.covered();
                 } else if (batchOwesForce) {
-                    long now = System.nanoTime();
-                    if (unforcedSince < 0) {
-                        unforcedSince = now;
-                    }
-                    forceIfDue(now);
+                    forcer.owe(System.nanoTime());
                 }
             } catch (Throwable t) {
                 fail(t);
@@ -265,29 +261,10 @@ final class Journaler implements EventHandler<AppendSlot> {
         waits.signalAllWhenBlocking();
     }
 
-    @Override
-    public void onTimeout(long sequence) {
-        if (failure == null && unforcedSince >= 0) {
-            try {
-                forceIfDue(System.nanoTime());
-            } catch (Throwable t) {
-                fail(t);
-            }
-        }
-    }
-
-    /** Forces when waiting for the next timeout would miss the deadline of the oldest write. */
-    private void forceIfDue(long now) throws IOException {
-        if (now - unforcedSince + timeoutNanos >= forceIntervalNanos) {
-            forceActive();
-        }
-    }
-
     private void forceActive() throws IOException {
         long t0 = System.nanoTime();
         active.force();
         countForce(t0);
-        unforcedSince = -1;
     }
 
     private void countForce(long startNanos) {
@@ -295,20 +272,34 @@ final class Journaler implements EventHandler<AppendSlot> {
         forceNanos.addAndGet(System.nanoTime() - startNanos);
     }
 
-    /** A force asked for by a caller; safe from any thread, concurrently with writes. */
+    /** Runs on the forcer's thread, concurrently with writes and with a roll. */
+    private void forceForForcer() {
+        if (failure != null) {
+            return;
+        }
+        try {
+            forceActive();
+        } catch (Throwable t) {
+            fail(t);
+        }
+    }
+
+    /** Starts the forcer; before the first append. */
+    void start() {
+        forcer.start();
+    }
+
+    /** A force asked for by a caller, done on the forcer's thread; safe from any thread. */
     void forceFromCaller() {
         LogException failed = failure;
         if (failed != null) {
             throw failedAgain(failed);
         }
-        long t0 = System.nanoTime();
-        try {
-            active.force();
-        } catch (IOException e) {
-            fail(e);
-            throw failedAgain(failure);
+        forcer.forceNow();
+        failed = failure;
+        if (failed != null) {
+            throw failedAgain(failed);
         }
-        countForce(t0);
     }
 
     private void fail(Throwable t) {
@@ -348,8 +339,12 @@ final class Journaler implements EventHandler<AppendSlot> {
         }
     }
 
-    /** Once stopped: forces and closes the segment being appended to, unless the log failed. */
+    /**
+     * Once stopped: stops the forcer, then forces and closes the segment being appended to,
+     * unless the log failed.
+     */
     void closeActive() throws IOException {
+        forcer.stop();
         if (failure == null) {
             long t0 = System.nanoTime();
             active.seal();

@@ -212,11 +212,23 @@ final class LogSegment {
         return size;
     }
 
-    /** Forces written bytes to stable storage; nothing to do once sealed (sealing forced it). */
-    synchronized void force() throws IOException {
+    /**
+     * Forces written bytes to stable storage; nothing to do once sealed (sealing forced it).
+     * Not synchronized: readers of the segment must not wait for a force, which can take
+     * milliseconds.
+     */
+    void force() throws IOException {
         FileChannel ch = writeChannel;
-        if (ch != null) {
+        if (ch == null) {
+            return;
+        }
+        try {
             ch.force(false);
+        } catch (ClosedChannelException e) {
+            if (writeChannel == ch) {
+                throw e;
+            }
+            // sealed meanwhile, which forced; or abandoned, because the log failed or closed
         }
     }
 
