@@ -16,6 +16,9 @@ import java.util.stream.Stream;
  * suffix after the nearest one. They are derived data: deleting them loses nothing.
  */
 public final class Checkpoints {
+    /** Where a checkpoint is built before it gets its name. */
+    private static final String IN_PROGRESS = "in-progress.tmp";
+
     private Checkpoints() {}
 
     /** Sequences of the complete checkpoints of a store, ascending. */
@@ -55,28 +58,55 @@ public final class Checkpoints {
     }
 
     /**
-     * Takes a checkpoint of {@code views}, which hold exactly {@code sequence}, and keeps
+     * Takes a checkpoint of {@code views}, named by the sequence it holds, and keeps
      * {@code retain} of them spread over the whole log: over the bound, the one whose removal
      * leaves the smallest gap goes (never the newest). A point-in-time open anywhere in the
      * history therefore replays at most about {@code length / retain} entries, not the whole
-     * prefix once its checkpoints have aged out. Written under a temporary name and renamed, so a crash never leaves
-     * a half checkpoint under a real name.
+     * prefix once its checkpoints have aged out.
+     *
+     * <p>The views may be written meanwhile: atomic flush makes the copy one consistent state
+     * (every family at the same batch), and the sequence it holds is read from the copy itself.
+     * Written under a temporary name and renamed, so a crash never leaves a half checkpoint
+     * under a real name. One at a time per store.
      */
-    static void take(Path root, Views views, long sequence, int retain) {
+    static void take(Path root, Views views, int retain) {
         Path dir = StoreLayout.checkpoints(root);
-        Path tmp = dir.resolve(name(sequence) + ".tmp");
+        Path tmp = dir.resolve(IN_PROGRESS);
+        long sequence;
         try {
             Files.createDirectories(dir);
             StoreLayout.deleteRecursively(tmp);
             views.checkpoint(tmp);
-            Files.move(tmp, dir.resolve(name(sequence)));
+            try (Views copy = Views.openReadOnly(tmp)) {
+                sequence = copy.appliedSequence();
+            }
+            Path target = dir.resolve(name(sequence));
+            if (Files.exists(target)) {
+                StoreLayout.deleteRecursively(tmp); // nothing was applied since that one
+            } else {
+                Files.move(tmp, target);
+            }
         } catch (IOException e) {
-            throw new BackendException(Kind.IO, "cannot take checkpoint " + sequence + ": " + e.getMessage(), e);
+            throw new BackendException(Kind.IO, "cannot take a checkpoint: " + e.getMessage(), e);
         }
         List<Long> all = list(root);
         while (all.size() > retain) {
             long victim = all.remove(thinnest(all));
             StoreLayout.deleteRecursively(dir.resolve(name(victim)));
+        }
+    }
+
+    /**
+     * Deletes the checkpoints of sequences after {@code lastSequence}. After a power loss in
+     * ASYNC or NONE the log can end before a checkpoint taken from it; the sequences after its
+     * end will be given to new entries, which that checkpoint does not hold.
+     */
+    static void discardAfter(Path root, long lastSequence) {
+        Path dir = StoreLayout.checkpoints(root);
+        for (long s : list(root)) {
+            if (s > lastSequence) {
+                StoreLayout.deleteRecursively(dir.resolve(name(s)));
+            }
         }
     }
 

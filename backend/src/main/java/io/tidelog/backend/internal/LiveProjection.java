@@ -56,6 +56,7 @@ final class LiveProjection implements CommitListener {
     private ViewBatch batch;
     private long batchLast;
     private long lastCheckpoint;
+    private volatile Thread checkpointer;
     private volatile long applied;
     private volatile Map<ByteBuffer, byte[]> registry;
     private volatile RuntimeException checkpointFailure;
@@ -229,22 +230,59 @@ final class LiveProjection implements CommitListener {
         }
     }
 
+    /**
+     * Starts a checkpoint on a thread of its own once {@code interval} entries were applied
+     * since the last one. Taking one flushes the memtables and links files, tens of
+     * milliseconds, and on this thread every write would wait for it. One that comes due while
+     * the previous one is still being taken is skipped: the next is due an interval later.
+     */
     private void maybeCheckpoint() {
         if (checkpoints == null || checkpoints.interval() <= 0
                 || applied - lastCheckpoint < checkpoints.interval()) {
             return;
         }
         lastCheckpoint = applied;
+        if (checkpointer != null && checkpointer.isAlive()) {
+            return;
+        }
+        checkpointer = new Thread(this::takeCheckpoint, "tidelog-checkpoint " + checkpoints.root().getFileName());
+        checkpointer.setDaemon(true);
+        checkpointer.start();
+    }
+
+    private void takeCheckpoint() {
         try {
-            Checkpoints.take(checkpoints.root(), views, applied, checkpoints.retain());
+            Checkpoints.take(checkpoints.root(), views, checkpoints.retain());
         } catch (RuntimeException e) {
             // Checkpoints only speed up point-in-time opens; a failed one loses nothing and
-            // must not fail the writes that were just made visible.
+            // must not fail any write.
             checkpointFailure = e;
         }
     }
 
+    /** Waits for a checkpoint being taken; the views must stay open until it is done. */
+    private void awaitCheckpoint() {
+        Thread t = checkpointer;
+        if (t == null) {
+            return;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits for a checkpoint being taken, then frees the batch; before the views close. */
     void close() {
+        awaitCheckpoint();
         if (batch != null) {
             batch.close();
             batch = null;

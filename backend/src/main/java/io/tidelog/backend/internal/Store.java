@@ -31,6 +31,7 @@ public final class Store {
         StoreLock lock = StoreLock.acquire(root);
         Views views = null;
         Log log = null;
+        LiveProjection projection = null;
         try {
             LogOptions logOptions = LogOptions.defaults()
                     .withSyncMode(syncMode(options.durability()))
@@ -42,7 +43,8 @@ public final class Store {
                     (entry, position, attachment, endOfBatch) ->
                             projectionRef.get().onCommitted(entry, position, attachment, endOfBatch));
             views = openViews(root, log.lastSequence());
-            LiveProjection projection = new LiveProjection(views, new LiveProjection.CheckpointPolicy(
+            Checkpoints.discardAfter(root, log.lastSequence());
+            projection = new LiveProjection(views, new LiveProjection.CheckpointPolicy(
                     root, options.checkpointInterval(), options.checkpointRetention()));
             projectionRef.set(projection);
             projection.replay(log, Long.MAX_VALUE);
@@ -53,6 +55,9 @@ public final class Store {
             return new LiveBackend(root, options, log, views, projection, schema, lock::close);
         } catch (RuntimeException e) {
             closeQuietly(log);
+            if (projection != null) {
+                projection.close(); // waits for a checkpoint being taken from the views
+            }
             closeQuietly(views);
             lock.close();
             throw translate(e, root);
