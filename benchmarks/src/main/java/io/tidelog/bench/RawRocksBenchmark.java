@@ -1,7 +1,10 @@
 package io.tidelog.bench;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,6 +21,10 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.infra.Blackhole;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.DBOptions;
 import org.rocksdb.FlushOptions;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
@@ -35,7 +42,9 @@ import org.rocksdb.WriteOptions;
  * reading the 100 first keys of a partition prefix, and a one-put {@link WriteBatch} with the
  * WAL on, {@code sync=false} (ASYNC comparison) and {@code sync=true} (SYNC comparison, 1 and 16
  * threads). {@code getThenPutAsync1} adds the read of the value being replaced that
- * {@code putItem} must do to return it: the same key-value work, with none of the log.
+ * {@code putItem} must do to return it. {@code viewsPutAsync1} does all of the key-value work a
+ * {@code putItem} does to the views ({@link ViewsDb}), with RocksDB's unforced WAL standing for
+ * the log write of ASYNC durability: the raw equivalent of {@code putItemAsync1}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -110,6 +119,117 @@ public class RawRocksBenchmark {
                 db.write(wo, b);
             }
             return previous;
+        }
+    }
+
+    /**
+     * The column families a {@code putItem} writes, with the views' options: rows, rows in
+     * hash-prefix order, table counters, and the applied sequence.
+     */
+    @State(Scope.Benchmark)
+    public static class ViewsDb {
+        static final byte[] STORE_ID = {0, 0, 0, 0, 0, 0, 0, 1};
+        static final byte[] APPLIED = {'a'};
+        static final byte[] COUNTERS = {'S', 0, 0, 0, 0, 0, 0, 0, 1};
+        static final byte[] EMPTY = {};
+
+        Path dir;
+        RocksDB db;
+        DBOptions dbOptions;
+        ColumnFamilyOptions cfOptions;
+        LRUCache cache;
+        BloomFilter filter;
+        final List<ColumnFamilyHandle> handles = new ArrayList<>();
+        ColumnFamilyHandle base;
+        ColumnFamilyHandle byHash;
+        ColumnFamilyHandle counters;
+        ColumnFamilyHandle meta;
+        WriteOptions async;
+        WriteBatch batch;
+        final AtomicLong next = new AtomicLong();
+        byte[] value;
+
+        @Setup(Level.Trial)
+        public void setup() throws RocksDBException {
+            dir = BenchSupport.tempDir("tidelog-rawviews-");
+            cache = new LRUCache(64L << 20);
+            filter = new BloomFilter(10);
+            cfOptions = new ColumnFamilyOptions()
+                    .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache).setFilterPolicy(filter))
+                    .setWriteBufferSize(16L << 20);
+            dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
+                    .setAtomicFlush(true).setMaxBackgroundJobs(2)
+                    .setInfoLogLevel(org.rocksdb.InfoLogLevel.WARN_LEVEL);
+            List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+            for (String name : new String[] {"default", "base", "base_by_hash", "counters", "meta"}) {
+                descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), cfOptions));
+            }
+            db = RocksDB.open(dbOptions, dir.toString(), descriptors, handles);
+            base = handles.get(1);
+            byHash = handles.get(2);
+            counters = handles.get(3);
+            meta = handles.get(4);
+            async = new WriteOptions().setSync(false);
+            batch = new WriteBatch();
+            // the stored row: the item, its size, and a few bytes of row header
+            value = (BenchSupport.itemJson("pk-00000000", "sk-00000000", BackendBenchmark.ITEM_CHARS) + "0123456789ab")
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            for (ColumnFamilyHandle h : handles) {
+                h.close();
+            }
+            db.close();
+            batch.close();
+            async.close();
+            dbOptions.close();
+            cfOptions.close();
+            cache.close();
+            filter.close();
+            BenchSupport.deleteRecursively(dir);
+        }
+
+        /**
+         * Reads the row being replaced, then writes the row and what depends on it in one batch
+         * (reused, as the views reuse theirs; one thread only).
+         */
+        byte[] put() throws RocksDBException {
+            long i = next.getAndIncrement();
+            byte[] rowKey = concat(STORE_ID, key(i, 1000));
+            byte[] previous = db.get(base, rowKey);
+            String hashPrefix = Long.toHexString((i * 0x9E3779B97F4A7C15L) >>> 40);
+            batch.clear();
+            batch.put(base, rowKey, value);
+            batch.put(byHash, concat(STORE_ID, (hashPrefix + "\u0000").getBytes(StandardCharsets.UTF_8),
+                    key(i, 1000)), EMPTY);
+            batch.put(counters, COUNTERS, longs(i + 1, (i + 1) * value.length));
+            batch.put(meta, APPLIED, longs(i + 2));
+            db.write(async, batch);
+            return previous;
+        }
+
+        private static byte[] concat(byte[]... parts) {
+            int n = 0;
+            for (byte[] p : parts) {
+                n += p.length;
+            }
+            byte[] out = new byte[n];
+            int at = 0;
+            for (byte[] p : parts) {
+                System.arraycopy(p, 0, out, at, p.length);
+                at += p.length;
+            }
+            return out;
+        }
+
+        private static byte[] longs(long... values) {
+            ByteBuffer b = ByteBuffer.allocate(8 * values.length);
+            for (long v : values) {
+                b.putLong(v);
+            }
+            return b.array();
         }
     }
 
@@ -190,6 +310,18 @@ public class RawRocksBenchmark {
     @Threads(1)
     public byte[] getThenPutAsync1(WriteDb s) throws RocksDBException {
         return s.getThenPut(s.async);
+    }
+
+    /**
+     * The whole key-value work of a {@code putItem} on the views, done directly: the read of the
+     * replaced row, then one batch writing the row, its hash-order key, the table's counters and
+     * the applied sequence to four column families. The WAL, on and unforced, stands for the
+     * log write of ASYNC durability, with the same promise.
+     */
+    @Benchmark
+    @Threads(1)
+    public byte[] viewsPutAsync1(ViewsDb s) throws RocksDBException {
+        return s.put();
     }
 
     @Benchmark
