@@ -60,14 +60,19 @@ class CheckpointsTest {
     void checkpointsTakenWhileWritingAreNamedByTheSequenceTheyHold() {
         TidelogOptions options = TidelogOptions.builder().durability(Durability.ASYNC)
                 .checkpointInterval(40).checkpointRetention(50).build();
-        try (StorageBackend b = Tidelog.open(dir, options)) {
-            b.createDataTable("t");
-            for (int i = 0; i < 2_000; i++) {
-                b.putItem("t", "k" + (i % 97), "", "{\"i\":" + i + "}", 10);
+        for (int session = 0; session < 4; session++) {
+            // each session starts a checkpoint while it goes on writing; its close waits for it
+            try (StorageBackend b = Tidelog.open(dir, options)) {
+                if (session == 0) {
+                    b.createDataTable("t");
+                }
+                for (int i = 0; i < 500; i++) {
+                    b.putItem("t", "k" + (i % 97), "", "{\"i\":" + i + "}", 10);
+                }
             }
-        } // close waits for a checkpoint being taken
+        }
         List<Long> taken = Checkpoints.list(dir);
-        assertTrue(taken.size() >= 2, "checkpoints: " + taken);
+        assertTrue(taken.size() >= 4, "checkpoints: " + taken);
         for (long s : taken) {
             try (Views v = Views.openReadOnly(StoreLayout.checkpoints(dir).resolve(Checkpoints.name(s)))) {
                 assertEquals(s, v.appliedSequence(), "checkpoint " + s);
