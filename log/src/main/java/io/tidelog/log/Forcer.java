@@ -52,9 +52,9 @@ final class Forcer implements Runnable {
         thread.start();
     }
 
-    /** Called by the journaler after writing frames that are owed a force. */
-    void owe(long nowNanos) {
-        if (owedSince.get() < 0 && owedSince.compareAndSet(-1, nowNanos)) {
+    /** Called by the journaler after writing frames that are owed a force; cheap when one is. */
+    void owe() {
+        if (owedSince.get() < 0 && owedSince.compareAndSet(-1, System.nanoTime())) {
             LockSupport.unpark(thread);
         }
     }

@@ -228,7 +228,7 @@ final class Journaler implements EventHandler<AppendSlot> {
                     forceActive();
                     forcer.covered();
                 } else if (batchOwesForce) {
-                    forcer.owe(System.nanoTime());
+                    forcer.owe();
                 }
             } catch (Throwable t) {
                 fail(t);

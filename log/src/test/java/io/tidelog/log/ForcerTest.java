@@ -54,8 +54,8 @@ class ForcerTest {
         HeldForce force = new HeldForce();
         Forcer f = started(force);
         long owed = System.nanoTime();
-        f.owe(owed);
-        f.owe(System.nanoTime()); // already owed: the first write's deadline stands
+        f.owe();
+        f.owe(); // already owed: the first write's deadline stands
         assertTrue(force.entered.tryAcquire(5, TimeUnit.SECONDS), "never forced");
         long waited = System.nanoTime() - owed;
         assertTrue(waited >= INTERVAL / 2, "forced after " + waited / 1000 + " µs, before it was due");
@@ -69,10 +69,10 @@ class ForcerTest {
         HeldForce force = new HeldForce();
         force.release.drainPermits();
         Forcer f = started(force);
-        f.owe(System.nanoTime());
+        f.owe();
         assertTrue(force.entered.tryAcquire(5, TimeUnit.SECONDS));
         // the force has started, so this write may have missed it
-        f.owe(System.nanoTime());
+        f.owe();
         force.release.release(Integer.MAX_VALUE / 2);
         assertTrue(force.entered.tryAcquire(5, TimeUnit.SECONDS), "the second write was never forced");
         assertEquals(2, force.started.get());
@@ -83,7 +83,7 @@ class ForcerTest {
     void coveredWritesAreNotForcedAgain() throws Exception {
         HeldForce force = new HeldForce();
         Forcer f = started(force);
-        f.owe(System.nanoTime());
+        f.owe();
         f.covered();
         Thread.sleep(3 * INTERVAL / 1_000_000);
         assertEquals(0, force.started.get());
@@ -95,7 +95,7 @@ class ForcerTest {
         HeldForce force = new HeldForce();
         force.release.drainPermits();
         Forcer f = started(force);
-        f.owe(System.nanoTime());
+        f.owe();
         assertTrue(force.entered.tryAcquire(5, TimeUnit.SECONDS));
         // a force is running, but it may have started before the caller's writes
         CompletableFuture<Void> caller = CompletableFuture.runAsync(f::forceNow);
