@@ -265,6 +265,23 @@ class DurabilityAndReopenContractTest extends ContractTestBase {
         assertTrue(backend.getItem(ORDERS, s("bulk"), "").isPresent());
     }
 
+    /** Leaving bulk loading forces the log; an interrupt must not cost the store its log. */
+    @Test
+    void disablingBulkLoadingOnAnInterruptedThreadKeepsTheStoreWritable() {
+        createTable(ORDERS);
+        backend.enableBulkLoading();
+        backend.putItem(ORDERS, s("a"), "", "{}", 1);
+        Thread.currentThread().interrupt();
+        try {
+            backend.disableBulkLoading();
+        } finally {
+            assertTrue(Thread.interrupted(), "the interrupt status is kept");
+        }
+        backend.putItem(ORDERS, s("b"), "", "{}", 1);
+        reopen();
+        assertEquals(2, backend.countItems(ORDERS));
+    }
+
     @Test
     void bulkLoadingKeepsAtomicityAndTransactionsWorking() {
         createTable(ORDERS);
