@@ -19,14 +19,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.infra.Blackhole;
-import org.rocksdb.BlockBasedTableConfig;
-import org.rocksdb.BloomFilter;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
 import org.rocksdb.FlushOptions;
-import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
@@ -57,18 +54,13 @@ public class RawRocksBenchmark {
     public abstract static class Db {
         Path dir;
         RocksDB db;
+        RawViewsOptions settings;
         Options options;
-        LRUCache cache;
-        BloomFilter filter;
 
         void open() throws RocksDBException {
             dir = BenchSupport.tempDir("tidelog-rawrocks-");
-            cache = new LRUCache(64L << 20);
-            filter = new BloomFilter(10);
-            options = new Options().setCreateIfMissing(true)
-                    .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache).setFilterPolicy(filter))
-                    .setWriteBufferSize(16L << 20).setMaxBackgroundJobs(2)
-                    .setInfoLogLevel(org.rocksdb.InfoLogLevel.WARN_LEVEL);
+            settings = new RawViewsOptions();
+            options = settings.single();
             db = RocksDB.open(options, dir.toString());
         }
 
@@ -76,8 +68,7 @@ public class RawRocksBenchmark {
         public void tearDown() {
             db.close();
             options.close();
-            cache.close();
-            filter.close();
+            settings.close();
             BenchSupport.deleteRecursively(dir);
         }
     }
@@ -135,10 +126,9 @@ public class RawRocksBenchmark {
 
         Path dir;
         RocksDB db;
+        RawViewsOptions settings;
         DBOptions dbOptions;
         ColumnFamilyOptions cfOptions;
-        LRUCache cache;
-        BloomFilter filter;
         final List<ColumnFamilyHandle> handles = new ArrayList<>();
         ColumnFamilyHandle base;
         ColumnFamilyHandle byHash;
@@ -152,14 +142,9 @@ public class RawRocksBenchmark {
         @Setup(Level.Trial)
         public void setup() throws RocksDBException {
             dir = BenchSupport.tempDir("tidelog-rawviews-");
-            cache = new LRUCache(64L << 20);
-            filter = new BloomFilter(10);
-            cfOptions = new ColumnFamilyOptions()
-                    .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache).setFilterPolicy(filter))
-                    .setWriteBufferSize(16L << 20);
-            dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
-                    .setAtomicFlush(true).setMaxBackgroundJobs(2)
-                    .setInfoLogLevel(org.rocksdb.InfoLogLevel.WARN_LEVEL);
+            settings = new RawViewsOptions();
+            cfOptions = settings.family();
+            dbOptions = settings.database();
             List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
             for (String name : new String[] {"default", "base", "base_by_hash", "counters", "meta"}) {
                 descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), cfOptions));
@@ -186,8 +171,7 @@ public class RawRocksBenchmark {
             async.close();
             dbOptions.close();
             cfOptions.close();
-            cache.close();
-            filter.close();
+            settings.close();
             BenchSupport.deleteRecursively(dir);
         }
 

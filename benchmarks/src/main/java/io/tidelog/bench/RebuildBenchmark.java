@@ -22,10 +22,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-import org.rocksdb.BlockBasedTableConfig;
-import org.rocksdb.BloomFilter;
 import org.rocksdb.FlushOptions;
-import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -98,11 +95,8 @@ public class RebuildBenchmark {
 
     @Benchmark
     public long rawRocksLoad() throws RocksDBException {
-        try (LRUCache cache = new LRUCache(64L << 20);
-                BloomFilter filter = new BloomFilter(10);
-                Options o = new Options().setCreateIfMissing(true)
-                        .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache).setFilterPolicy(filter))
-                        .setWriteBufferSize(16L << 20).setMaxBackgroundJobs(2);
+        try (RawViewsOptions settings = new RawViewsOptions();
+                Options o = settings.single();
                 RocksDB db = RocksDB.open(o, rawDir.toString());
                 WriteOptions wo = new WriteOptions().setDisableWAL(true)) {
             WriteBatch b = new WriteBatch();
