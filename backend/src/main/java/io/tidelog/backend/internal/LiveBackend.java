@@ -6,6 +6,8 @@ import io.tidelog.backend.CreateTableMetadata;
 import io.tidelog.backend.GsiItemRow;
 import io.tidelog.backend.IndexWriteOp;
 import io.tidelog.backend.Tag;
+import io.tidelog.backend.Write;
+import io.tidelog.backend.WriteResult;
 import io.tidelog.backend.TidelogOptions;
 import io.tidelog.log.Log;
 import io.tidelog.log.SyncMode;
@@ -24,6 +26,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -381,6 +384,73 @@ final class LiveBackend extends ReadSide {
         Args.str("sk", sk);
         Outcome o = mutate(s -> Decided.of(new ItemDeleted(tableName, Decisions.requireData(s, tableName), pk, sk)));
         return Optional.ofNullable(o.result(0));
+    }
+
+    // Tidelog extension: atomic multi-writes
+
+    @Override
+    public WriteResult write(List<Write> writes) {
+        ensureOpen();
+        Args.list("writes", writes);
+        for (Write w : writes) {
+            validate(w);
+        }
+        Outcome o = guarded(() -> this.writes.mutate((s, place) -> {
+            List<Object> events = new ArrayList<>(writes.size());
+            List<String> numbers = new ArrayList<>();
+            for (Write w : writes) {
+                if (w instanceof Write.Put p) {
+                    events.add(new ItemPut(p.tableName(), Decisions.requireData(s, p.tableName()), p.pk(), p.sk(),
+                            p.itemJson(), p.itemSize(), p.hashPrefix()));
+                } else if (w instanceof Write.Delete d) {
+                    events.add(new ItemDeleted(d.tableName(), Decisions.requireData(s, d.tableName()), d.pk(),
+                            d.sk()));
+                } else if (w instanceof Write.Index i) {
+                    events.addAll(Decisions.indexWrites(s, List.of(i.op())).events());
+                } else if (w instanceof Write.Stream r) {
+                    String number = StreamNumbers.of(place.sequence(), place.firstEventIndex() + events.size());
+                    numbers.add(number);
+                    events.add(new StreamRecordInserted(r.tableName(), r.shardId(), r.eventName(), r.keysJson(),
+                            r.newImage(), r.oldImage(), number, r.createdAt(), r.userIdentity()));
+                }
+            }
+            return new Decided(List.copyOf(events), List.copyOf(numbers));
+        }));
+        List<String> previous = new ArrayList<>(writes.size());
+        int event = 0;
+        for (Write w : writes) {
+            previous.add(w instanceof Write.Put || w instanceof Write.Delete ? o.result(event) : null);
+            event++;
+        }
+        @SuppressWarnings("unchecked")
+        List<String> numbers = (List<String>) o.value();
+        return new WriteResult(o.sequence(), Collections.unmodifiableList(previous), numbers);
+    }
+
+    private static void validate(Write w) {
+        Args.notNull("writes[]", w);
+        if (w instanceof Write.Put p) {
+            Args.str("tableName", p.tableName());
+            Args.str("pk", p.pk());
+            Args.str("sk", p.sk());
+            Args.str("itemJson", p.itemJson());
+            Args.itemSize(p.itemSize());
+            Args.str("hashPrefix", p.hashPrefix());
+        } else if (w instanceof Write.Delete d) {
+            Args.str("tableName", d.tableName());
+            Args.str("pk", d.pk());
+            Args.str("sk", d.sk());
+        } else if (w instanceof Write.Index i) {
+            Decisions.validateIndexWrites(List.of(Args.notNull("op", i.op())));
+        } else if (w instanceof Write.Stream r) {
+            Args.str("tableName", r.tableName());
+            Args.str("shardId", r.shardId());
+            Args.str("eventName", r.eventName());
+            Args.str("keysJson", r.keysJson());
+            Args.nullable("newImage", r.newImage());
+            Args.nullable("oldImage", r.oldImage());
+            Args.nullable("userIdentity", r.userIdentity());
+        }
     }
 
     // 7.10 Introspection

@@ -37,12 +37,15 @@ final class WritePath {
     private Schema schema;
     private volatile Transaction transaction;
     private CompletableFuture<Long> lastAppend = CompletableFuture.completedFuture(0L);
+    /** The sequence the next append will get: appends happen only here, under {@link #lock}. */
+    private long nextSequence;
 
     WritePath(Log log, Views views, Schema schema, Duration lockTimeout) {
         this.log = log;
         this.views = views;
         this.schema = schema;
         this.lockTimeoutNanos = lockTimeout.toNanos();
+        this.nextSequence = log.lastSequence() + 1;
     }
 
     /** The open transaction when the calling thread owns it, else null. */
@@ -52,20 +55,32 @@ final class WritePath {
     }
 
     Outcome mutate(Mutation m) {
+        return mutate((schema, place) -> m.decide(schema));
+    }
+
+    /**
+     * As {@link #mutate(Mutation)}, for a call whose events depend on where its entry will be in
+     * the log. Inside a transaction that is the commit's entry: no other writer can append
+     * before the commit.
+     */
+    Outcome mutate(PlacedMutation m) {
         PendingWrite write;
         CompletableFuture<Long> appended;
         Decided d;
+        long sequence;
         lock.lock();
         try {
             Transaction own = ownTransaction();
             if (own != null) {
-                d = m.decide(own.schema);
-                return new Outcome(d.value(), d.events().isEmpty() ? List.of() : own.apply(d.events()));
+                d = m.decide(own.schema, new EntryPlace(nextSequence, own.events.size()));
+                return new Outcome(d.value(), d.events().isEmpty() ? List.of() : own.apply(d.events()),
+                        nextSequence);
             }
             awaitNoTransaction();
-            d = m.decide(schema);
+            sequence = nextSequence;
+            d = m.decide(schema, new EntryPlace(sequence, 0));
             if (d.events().isEmpty()) {
-                return new Outcome(d.value(), List.of());
+                return new Outcome(d.value(), List.of(), 0);
             }
             write = new PendingWrite();
             appended = append(d.events(), null, write);
@@ -74,7 +89,7 @@ final class WritePath {
             lock.unlock();
         }
         await(appended, write);
-        return new Outcome(d.value(), write.results);
+        return new Outcome(d.value(), write.results, sequence);
     }
 
     void begin() {
@@ -87,7 +102,7 @@ final class WritePath {
             awaitNoTransaction();
             drain();
             transaction = new Transaction(Thread.currentThread(), schema.copy(), views.newBatch(),
-                    log.lastSequence() + 1);
+                    nextSequence);
         } finally {
             lock.unlock();
         }
@@ -187,7 +202,9 @@ final class WritePath {
 
     private CompletableFuture<Long> append(List<Object> events, String transactionId, PendingWrite write) {
         try {
-            return log.append(events, transactionId, AuditIdentity.current(), write);
+            CompletableFuture<Long> appended = log.append(events, transactionId, AuditIdentity.current(), write);
+            nextSequence++;
+            return appended;
         } catch (LogException e) {
             throw new BackendException(Kind.IO, "cannot append to the log: " + e.getMessage(), e);
         }
