@@ -17,8 +17,8 @@ import java.io.IOException;
 /**
  * DeleteTable: removes the catalog row (with its tags, stream and TTL settings), the data table
  * and every index table in one backend transaction. The stream records stay: DynamoDB keeps a
- * deleted table's stream readable for 24 hours. The reply describes the table as it was, with
- * DynamoDB's {@code DELETING} status.
+ * deleted table's stream readable for 24 hours. The reply describes the table as it was just
+ * before, counts included, with DynamoDB's {@code DELETING} status.
  */
 public final class DeleteTable implements Operation {
 
@@ -32,12 +32,14 @@ public final class DeleteTable implements Operation {
         String name = TableNames.requireForDefinition(r.string("TableName"));
         StorageBackend backend = c.backend();
         TableMetadata table;
+        TableCounts counts;
         try (TableCatalog.Held held = c.tables().write(name)) {
             table = backend.getTableMetadata(name).orElseThrow(() -> Errors.tableNotFound(name));
             if (table.deletionProtectionEnabled()) {
                 throw Errors.deletionProtected();
             }
             TableSchema schema = TableSchema.of(table);
+            counts = TableCounts.live(backend, schema);
             backend.beginTransaction();
             boolean committed = false;
             try {
@@ -58,7 +60,7 @@ public final class DeleteTable implements Operation {
             }
             c.wrote(backend.lastSequence());
         }
-        new TableDescription(table, Arns.of(c.options()), c.clock().instant()).status("DELETING")
+        new TableDescription(table, Arns.of(c.options()), c.clock().instant()).status("DELETING").counts(counts)
                 .write(out.json(), "TableDescription");
     }
 }

@@ -24,7 +24,7 @@ import java.util.Map;
  */
 public record TableCounts(long itemCount, long sizeBytes, Map<String, Index> indexes) {
     public static final TableCounts NONE = new TableCounts(0, 0, Map.of());
-    private static final int PAGE = 1000;
+    static final int PAGE = 1000;
 
     /** An index's figures. */
     public record Index(long itemCount, long sizeBytes) {
