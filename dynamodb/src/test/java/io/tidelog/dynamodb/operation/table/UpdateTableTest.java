@@ -7,13 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidelog.backend.TableMetadata;
-import io.tidelog.backend.TidelogOptions;
 import io.tidelog.backend.Durability;
+import io.tidelog.backend.TidelogOptions;
 import io.tidelog.dynamodb.ServiceOptions;
 import io.tidelog.dynamodb.testing.LocalDynamoDb;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
@@ -196,10 +195,6 @@ class UpdateTableTest {
 
         void set(Instant instant) {
             now = instant;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
         }
 
         @Override
