@@ -170,4 +170,33 @@ class CreateTableTest {
                 .asText();
         assertNotEquals(first, second);
     }
+
+    @Test
+    void aProvisionedTableWithLocalAndGlobalIndexesSharingKeyAttributes() {
+        db.call("CreateTable", """
+                {"TableName":"Composite","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}],
+                 "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"S"},
+                   {"AttributeName":"lsi1sk","AttributeType":"S"},{"AttributeName":"lsi2sk","AttributeType":"S"}],
+                 "ProvisionedThroughput":{"ReadCapacityUnits":5,"WriteCapacityUnits":5},
+                 "LocalSecondaryIndexes":[
+                   {"IndexName":"lsi1","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"lsi1sk","KeyType":"RANGE"}],
+                    "Projection":{"ProjectionType":"ALL"}},
+                   {"IndexName":"lsi2","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"lsi2sk","KeyType":"RANGE"}],
+                    "Projection":{"ProjectionType":"INCLUDE","NonKeyAttributes":["lsi1sk"]}}],
+                 "GlobalSecondaryIndexes":[
+                   {"IndexName":"gsi1","KeySchema":[{"AttributeName":"lsi1sk","KeyType":"HASH"}],"Projection":{"ProjectionType":"ALL"},
+                    "ProvisionedThroughput":{"ReadCapacityUnits":5,"WriteCapacityUnits":5}},
+                   {"IndexName":"gsi2","KeySchema":[{"AttributeName":"lsi1sk","KeyType":"HASH"},{"AttributeName":"lsi2sk","KeyType":"RANGE"}],
+                    "Projection":{"ProjectionType":"INCLUDE","NonKeyAttributes":["data"]},
+                    "ProvisionedThroughput":{"ReadCapacityUnits":5,"WriteCapacityUnits":5}}]}""");
+        JsonNode t = db.call("DescribeTable", "{\"TableName\":\"Composite\"}").get("Table");
+        assertEquals(2, t.get("LocalSecondaryIndexes").size());
+        assertEquals(2, t.get("GlobalSecondaryIndexes").size());
+        for (JsonNode gsi : t.get("GlobalSecondaryIndexes")) {
+            assertEquals("ACTIVE", gsi.get("IndexStatus").asText());
+            assertEquals(LocalDynamoDb.parse("{\"NumberOfDecreasesToday\":0,\"ReadCapacityUnits\":5,"
+                    + "\"WriteCapacityUnits\":5}"), gsi.get("ProvisionedThroughput"));
+            assertFalse(gsi.has("WarmThroughput"));
+        }
+    }
 }
