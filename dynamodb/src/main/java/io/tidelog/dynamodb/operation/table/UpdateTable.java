@@ -97,10 +97,6 @@ public final class UpdateTable implements Operation {
         return null;
     }
 
-    static boolean has(String json, String name) {
-        return find(indexDocuments(json), name) != null;
-    }
-
     static ProvisionedThroughput throughputOf(ObjectNode index) {
         return ProvisionedThroughput.read(index.path("ProvisionedThroughput"));
     }
