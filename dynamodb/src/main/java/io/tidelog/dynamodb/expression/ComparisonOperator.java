@@ -81,7 +81,14 @@ public enum ComparisonOperator {
         if (types != null && !types.contains(type)) {
             throw LegacyErrors.operatorNotValidForType(name(), type);
         }
-        if (this == BETWEEN && ValueComparison.order(values.get(0), values.get(1)) > 0) {
+        checkBounds(values);
+    }
+
+    /** For {@code BETWEEN} on ordered values, that the lower bound is not above the upper. */
+    public void checkBounds(List<AttributeValue> values) {
+        if (this == BETWEEN && values.size() == 2 && ValueComparison.isOrdered(values.get(0))
+                && values.get(0).type().equals(values.get(1).type())
+                && ValueComparison.order(values.get(0), values.get(1)) > 0) {
             throw LegacyErrors.betweenBoundsReversed();
         }
     }
