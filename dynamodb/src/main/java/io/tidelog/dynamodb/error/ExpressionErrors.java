@@ -189,39 +189,44 @@ public final class ExpressionErrors {
                 "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
     }
 
-    // The shape of a key condition
+    // The shape of a key condition. DynamoDB once gave these bare; it now names the parameter.
+
+    private static DynamoDbException keyCondition(String detail) {
+        return invalid("KeyConditionExpression", detail);
+    }
 
     /** {@code operator}: {@code OR}, {@code NOT}, {@code IN}, {@code <>} or a function name. */
     public static DynamoDbException keyConditionOperator(String operator) {
-        return Errors.validation("Invalid operator used in KeyConditionExpression: " + operator);
+        return keyCondition("Invalid operator used in KeyConditionExpression: " + operator);
     }
 
     public static DynamoDbException keyConditionNestedOperation() {
-        return Errors.validation("KeyConditionExpressions cannot contain nested operations");
+        return keyCondition("KeyConditionExpressions cannot contain nested operations");
     }
 
     /** {@code operator}: {@code BETWEEN} or {@code begins_with}. */
     public static DynamoDbException keyAttributeNotFirst(String operator) {
-        return Errors.validation("Invalid condition in KeyConditionExpression: " + operator
+        return keyCondition("Invalid condition in KeyConditionExpression: " + operator
                 + " operator must have the key attribute as its first operand");
     }
 
     public static DynamoDbException keyConditionMultipleAttributes() {
-        return Errors.validation("Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition");
+        return keyCondition("Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition");
     }
 
     public static DynamoDbException keyConditionNestedAttribute() {
-        return Errors.validation("KeyConditionExpressions cannot have conditions on nested attributes");
+        return keyCondition("KeyConditionExpressions cannot have conditions on nested attributes");
     }
 
     public static DynamoDbException keyConditionWithoutAttribute() {
-        return Errors.validation("Invalid condition in KeyConditionExpression: No key attribute specified");
+        return keyCondition("Invalid condition in KeyConditionExpression: No key attribute specified");
     }
 
     public static DynamoDbException keyConditionRepeated() {
-        return Errors.validation("KeyConditionExpressions must only contain one condition per key");
+        return keyCondition("KeyConditionExpressions must only contain one condition per key");
     }
 
+    /** One or two conditions, whether from {@code KeyConditions} or a key condition expression. */
     public static DynamoDbException keyConditionCount() {
         return Errors.validation("Conditions can be of length 1 or 2 only");
     }

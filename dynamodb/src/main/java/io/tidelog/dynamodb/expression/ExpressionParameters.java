@@ -31,6 +31,15 @@ public record ExpressionParameters(List<String> expressions, List<String> legacy
             List.of("AttributesToGet", "ScanFilter", "ConditionalOperator"));
     /** One table's entry ({@code KeysAndAttributes}) of a {@code BatchGetItem}. */
     public static final ExpressionParameters BATCH_GET_TABLE = GET_ITEM;
+    /** A {@code Put}, {@code Delete} or {@code ConditionCheck} action of a {@code TransactWriteItems}. */
+    public static final ExpressionParameters TRANSACT_CONDITION =
+            new ExpressionParameters(List.of("ConditionExpression"), List.of());
+    /** An {@code Update} action of a {@code TransactWriteItems}. */
+    public static final ExpressionParameters TRANSACT_UPDATE =
+            new ExpressionParameters(List.of("UpdateExpression", "ConditionExpression"), List.of());
+    /** A {@code Get} action of a {@code TransactGetItems}. */
+    public static final ExpressionParameters TRANSACT_GET =
+            new ExpressionParameters(List.of("ProjectionExpression"), List.of());
 
     public ExpressionParameters {
         expressions = List.copyOf(expressions);
@@ -68,6 +77,21 @@ public record ExpressionParameters(List<String> expressions, List<String> legacy
                 && given(request, usingValues).isEmpty()) {
             throw ExpressionErrors.valuesWithoutExpressions(usingValues);
         }
+    }
+
+    /** Whether {@code parameter} is one of this operation's expression parameters. */
+    public boolean has(String parameter) {
+        return expressions.contains(parameter);
+    }
+
+    /** Whether any of the expressions can use values ({@code ProjectionExpression} cannot). */
+    public boolean takesValues() {
+        for (String e : expressions) {
+            if (!e.equals("ProjectionExpression")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<String> given(Request request, List<String> parameters) {

@@ -19,7 +19,7 @@ import java.util.function.Function;
  * <pre>{@code
  * ExpressionParameters.UPDATE_ITEM.check(request);          // early: no mixing with legacy parameters
  * ... validate the key, look up the table ...
- * RequestExpressions expressions = RequestExpressions.from(request);
+ * RequestExpressions expressions = RequestExpressions.from(request, ExpressionParameters.UPDATE_ITEM);
  * Update update = expressions.update();                     // null when the request has none
  * Condition condition = expressions.condition();            // null when the request has none
  * KeyAttributeChecks.requireKeyNotUpdated(update, table.key());
@@ -75,27 +75,33 @@ public final class RequestExpressions {
     }
 
     /**
-     * Reads and binds every expression a request (or a structure within one, such as an action
-     * of a transaction) carries: {@code UpdateExpression}, {@code ConditionExpression},
-     * {@code KeyConditionExpression}, {@code FilterExpression}, {@code ProjectionExpression},
-     * with its {@code ExpressionAttributeNames} and {@code ExpressionAttributeValues}. Members of
-     * the wrong JSON type get DynamoDB's {@code SerializationException}.
+     * Reads and binds the expressions of an operation's request (or of a structure within one,
+     * such as an action of a transaction): those of {@code parameters}' expression members the
+     * request has, its {@code ExpressionAttributeNames}, and its {@code ExpressionAttributeValues}
+     * when the operation has an expression that can use values (other members are not the
+     * operation's and DynamoDB ignores them). Members of the wrong JSON type get DynamoDB's
+     * {@code SerializationException}.
      */
-    public static RequestExpressions from(Request request) {
-        return from(request, ExpressionCache.shared());
+    public static RequestExpressions from(Request request, ExpressionParameters parameters) {
+        return from(request, parameters, ExpressionCache.shared());
     }
 
-    public static RequestExpressions from(Request request, ExpressionCache cache) {
-        Request values = request.structure("ExpressionAttributeValues");
-        return builder(cache)
-                .names(request.stringMap("ExpressionAttributeNames"))
-                .values(values == null ? null : values.node())
-                .update(request.string("UpdateExpression"))
-                .condition(request.string("ConditionExpression"))
-                .keyCondition(request.string("KeyConditionExpression"))
-                .filter(request.string("FilterExpression"))
-                .projection(request.string("ProjectionExpression"))
+    public static RequestExpressions from(Request request, ExpressionParameters parameters, ExpressionCache cache) {
+        Builder b = builder(cache).names(request.stringMap("ExpressionAttributeNames"));
+        if (parameters.takesValues()) {
+            Request values = request.structure("ExpressionAttributeValues");
+            b.values(values == null ? null : values.node());
+        }
+        return b.update(member(request, parameters, "UpdateExpression"))
+                .condition(member(request, parameters, "ConditionExpression"))
+                .keyCondition(member(request, parameters, "KeyConditionExpression"))
+                .filter(member(request, parameters, "FilterExpression"))
+                .projection(member(request, parameters, "ProjectionExpression"))
                 .bind();
+    }
+
+    private static String member(Request request, ExpressionParameters parameters, String name) {
+        return parameters.has(name) ? request.string(name) : null;
     }
 
     public static Builder builder() {

@@ -71,45 +71,45 @@ class KeyConditionTest {
             {"attribute_exists(a)", "attribute_exists"}, {"attribute_not_exists(a)", "attribute_not_exists"},
             {"contains(a.d, b)", "contains"}, {"not a > b", "NOT"}, {"a <> b", "<>"}};
         for (String[] c : cases) {
-            assertEquals("Invalid operator used in KeyConditionExpression: " + c[1], error(c[0], null), c[0]);
+            assertEquals("Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: " + c[1], error(c[0], null), c[0]);
         }
-        assertEquals("Invalid operator used in KeyConditionExpression: attribute_type",
+        assertEquals("Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: attribute_type",
                 error("attribute_type(a, :a)", map(":a", s("S"))));
     }
 
     @Test
     void theKeyAttributeComesFirstInBetweenAndBeginsWith() {
         Map<String, AttributeValue> values = map(":a", s("1"), ":b", s("1"));
-        assertEquals("Invalid condition in KeyConditionExpression: BETWEEN operator must have the key attribute as its "
+        assertEquals("Invalid KeyConditionExpression: Invalid condition in KeyConditionExpression: BETWEEN operator must have the key attribute as its "
                 + "first operand", error(":a between size(b) and size(a) and b > :b", values));
-        assertEquals("Invalid condition in KeyConditionExpression: begins_with operator must have the key attribute as "
+        assertEquals("Invalid KeyConditionExpression: Invalid condition in KeyConditionExpression: begins_with operator must have the key attribute as "
                 + "its first operand", error("begins_with(:a, b) and a > :b", values));
     }
 
     @Test
     void eachConditionNamesOneTopLevelAttributeComparedWithValues() {
         for (String e : new String[] {"size(b) > a AND a.b > b AND b > c", "a > size(b.d)", "a between size(b) and size(a)"}) {
-            assertEquals("KeyConditionExpressions cannot contain nested operations", error(e, null), e);
+            assertEquals("Invalid KeyConditionExpression: KeyConditionExpressions cannot contain nested operations", error(e, null), e);
         }
         for (String e : new String[] {"b > a.b", "b between c[1] and d", "a between b and size(a)", "begins_with(a, b)"}) {
-            assertEquals("Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition",
+            assertEquals("Invalid KeyConditionExpression: Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition",
                     error(e, null), e);
         }
         for (String e : new String[] {"b.d > a AND c.d > e.f", "a.d > c", "b[0] > a"}) {
-            assertEquals("KeyConditionExpressions cannot have conditions on nested attributes", error(e, null), e);
+            assertEquals("Invalid KeyConditionExpression: KeyConditionExpressions cannot have conditions on nested attributes", error(e, null), e);
         }
         Map<String, AttributeValue> numbers = map(":a", n("1"), ":b", n("1"));
         for (String e : new String[] {":b > :a AND a < :b", ":a > b AND :a < :b"}) {
-            assertEquals("Invalid condition in KeyConditionExpression: No key attribute specified", error(e, numbers), e);
+            assertEquals("Invalid KeyConditionExpression: Invalid condition in KeyConditionExpression: No key attribute specified", error(e, numbers), e);
         }
     }
 
     @Test
     void eachAttributeOnceAndOneOrTwoInAll() {
         Map<String, AttributeValue> a = map(":a", n("1"));
-        assertEquals("KeyConditionExpressions must only contain one condition per key",
+        assertEquals("Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key",
                 error("b > :a AND b < :a and c = :a and d = :a", a));
-        assertEquals("KeyConditionExpressions must only contain one condition per key",
+        assertEquals("Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key",
                 error("(a > :a and b > :a) and (b > :a and c > :a)", a));
         assertEquals("Conditions can be of length 1 or 2 only", error(":a = a and b = :a and :a = c", a));
         assertEquals("Conditions can be of length 1 or 2 only",

@@ -116,24 +116,33 @@ class RequestExpressionsTest {
     }
 
     @Test
-    void fromARequestReadsEveryExpressionMember() {
+    void fromARequestReadsTheOperationsExpressionMembers() {
         RequestExpressions e = RequestExpressions.from(request("{'TableName':'t','ConditionExpression':'#s = :v',"
                 + "'UpdateExpression':'SET n = n + :one','ExpressionAttributeNames':{'#s':'status'},"
-                + "'ExpressionAttributeValues':{':v':{'S':'on'},':one':{'N':'1'}}}"));
+                + "'ExpressionAttributeValues':{':v':{'S':'on'},':one':{'N':'1'}}}"), ExpressionParameters.UPDATE_ITEM);
         assertEquals(new Condition.Compare(new Operand.Attribute(Path.of("status")), Comparator.EQ,
                 new Operand.Value(s("on"))), e.condition());
         assertEquals(1, e.update().actions().size());
         // members of the wrong JSON type are serialization errors
         DynamoDbException wrong = assertThrows(DynamoDbException.class,
-                () -> RequestExpressions.from(request("{'ConditionExpression':1}")));
+                () -> RequestExpressions.from(request("{'ConditionExpression':1}"), ExpressionParameters.PUT_ITEM));
         assertEquals(ErrorCode.SERIALIZATION, wrong.code());
-        DynamoDbException notMap = assertThrows(DynamoDbException.class,
-                () -> RequestExpressions.from(request("{'ConditionExpression':'a = :v','ExpressionAttributeValues':[]}")));
+        DynamoDbException notMap = assertThrows(DynamoDbException.class, () -> RequestExpressions.from(
+                request("{'ConditionExpression':'a = :v','ExpressionAttributeValues':[]}"), ExpressionParameters.PUT_ITEM));
         assertEquals(ErrorCode.SERIALIZATION, notMap.code());
         // a request without expressions binds to nothing
-        RequestExpressions none = RequestExpressions.from(request("{'TableName':'t'}"));
+        RequestExpressions none = RequestExpressions.from(request("{'TableName':'t'}"), ExpressionParameters.QUERY);
         assertNull(none.condition());
-        assertNull(none.update());
+        assertNull(none.keyCondition());
+        // members that are not the operation's are not read: GetItem has no values, PutItem no update
+        RequestExpressions get = RequestExpressions.from(request("{'ProjectionExpression':'#a','ExpressionAttributeNames':"
+                + "{'#a':'a'},'ExpressionAttributeValues':{':x':{'S':'x'}},'UpdateExpression':'SET b = :x'}"),
+                ExpressionParameters.GET_ITEM);
+        assertEquals(Path.of("a"), get.projection().paths().get(0));
+        assertNull(get.update());
+        assertNull(RequestExpressions.from(request("{'UpdateExpression':'SET b = c'}"), ExpressionParameters.PUT_ITEM).update());
+        assertNotNull(RequestExpressions.from(request("{'ConditionExpression':'a = :v','ExpressionAttributeValues':"
+                + "{':v':{'N':'1'}}}"), ExpressionParameters.TRANSACT_CONDITION).condition());
     }
 
     @Test
