@@ -7,12 +7,9 @@ import io.tidelog.dynamodb.error.Errors;
 import io.tidelog.dynamodb.error.ExpressionErrors;
 import io.tidelog.dynamodb.value.AttributeValue;
 import io.tidelog.dynamodb.value.AttributeValueJson;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -79,12 +76,13 @@ final class Bindings {
         if (!json.isObject()) {
             throw Errors.serialization("Unexpected value type in payload");
         }
-        List<String> keys = new ArrayList<>(json.size());
-        json.fieldNames().forEachRemaining(keys::add);
-        checkValueKeys(new LinkedHashSet<>(keys));
+        Set<String> keys = new LinkedHashSet<>(json.size() * 2);
+        for (Map.Entry<String, JsonNode> e : json.properties()) {
+            keys.add(e.getKey());
+        }
+        checkValueKeys(keys);
         Map<String, AttributeValue> out = new LinkedHashMap<>(Math.max(4, keys.size() * 2));
-        for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : json.properties()) {
             try {
                 out.put(e.getKey(), AttributeValueJson.read(e.getValue()));
             } catch (DynamoDbException invalid) {

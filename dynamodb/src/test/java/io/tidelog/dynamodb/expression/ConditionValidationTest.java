@@ -150,6 +150,12 @@ class ConditionValidationTest {
                 filterError("begins_with(:hello, #a, #b)"));
         assertEquals(FILTER + "An expression attribute value used in expression is not defined; attribute value: :a",
                 filterError(":a < :b"));
+        assertEquals(FILTER + "An expression attribute value used in expression is not defined; attribute value: :_",
+                filterError(":_ > a"));
+        assertEquals(FILTER + "An expression attribute name used in the document path is not defined; attribute name: #_",
+                filterError("#_ > a"));
+        assertEquals(FILTER + "An expression attribute name used in the document path is not defined; attribute name: #4g",
+                filterError("#4g > a"));
         // the first faulty condition decides: its undefined value comes before a later condition's count
         assertEquals(FILTER + "An expression attribute value used in expression is not defined; attribute value: :x",
                 filterError("a = :x AND size(a, b) > c"));

@@ -15,7 +15,6 @@ import io.tidelog.dynamodb.json.Request;
 import io.tidelog.dynamodb.value.AttributeValue;
 import io.tidelog.dynamodb.value.AttributeValueJson;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -221,8 +220,7 @@ public final class LegacyConditions {
     /** A map member's entries, each as a structure. */
     static List<Map.Entry<String, Request>> entries(Request map) {
         List<Map.Entry<String, Request>> out = new ArrayList<>(map.node().size());
-        for (Iterator<Map.Entry<String, JsonNode>> it = map.node().fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : map.node().properties()) {
             out.add(Map.entry(e.getKey(), Request.of(e.getValue())));
         }
         return out;
