@@ -1,7 +1,7 @@
 package io.tidelog.dynamodb.expression;
 
-import io.tidelog.backend.Keys;
 import io.tidelog.backend.SortKeyCondition;
+import io.tidelog.dynamodb.item.KeyValues;
 import io.tidelog.dynamodb.table.KeySchema;
 import io.tidelog.dynamodb.value.AttributeValue;
 import java.util.Map;
@@ -23,7 +23,7 @@ public record KeyQuery(KeySchema key, AttributeValue partition, KeyTerm sort) {
 
     /** The backend's key string of the partition value. */
     public String partitionKey() {
-        return keyString(partition);
+        return KeyValues.keyString(partition);
     }
 
     /** The backend's condition on sort key strings, or null when there is none. */
@@ -31,16 +31,16 @@ public record KeyQuery(KeySchema key, AttributeValue partition, KeyTerm sort) {
         if (sort == null) {
             return null;
         }
+        String first = KeyValues.keyString(sort.values().get(0));
         return switch (sort.operator()) {
-            case EQ -> new SortKeyCondition.Eq(keyString(sort.values().get(0)));
-            case LT -> new SortKeyCondition.Lt(keyString(sort.values().get(0)));
-            case LE -> new SortKeyCondition.Le(keyString(sort.values().get(0)));
-            case GT -> new SortKeyCondition.Gt(keyString(sort.values().get(0)));
-            case GE -> new SortKeyCondition.Ge(keyString(sort.values().get(0)));
-            case BETWEEN -> new SortKeyCondition.Between(keyString(sort.values().get(0)),
-                    keyString(sort.values().get(1)));
+            case EQ -> new SortKeyCondition.Eq(first);
+            case LT -> new SortKeyCondition.Lt(first);
+            case LE -> new SortKeyCondition.Le(first);
+            case GT -> new SortKeyCondition.Gt(first);
+            case GE -> new SortKeyCondition.Ge(first);
+            case BETWEEN -> new SortKeyCondition.Between(first, KeyValues.keyString(sort.values().get(1)));
             // A string or binary prefix is a prefix of the key string too: "S:" + text, "B:" + hex.
-            case BEGINS_WITH -> new SortKeyCondition.BeginsWith(keyString(sort.values().get(0)));
+            case BEGINS_WITH -> new SortKeyCondition.BeginsWith(first);
             default -> throw new IllegalStateException("not a key operator: " + sort.operator());
         };
     }
@@ -55,17 +55,5 @@ public record KeyQuery(KeySchema key, AttributeValue partition, KeyTerm sort) {
             return false;
         }
         return sort == null || sort.matches(keyAttributes.get(key.sort().name()));
-    }
-
-    /** The backend's key string of a key value ({@code S}, {@code N} or {@code B}). */
-    public static String keyString(AttributeValue value) {
-        if (value instanceof AttributeValue.S s) {
-            return Keys.stringKey(s.value());
-        } else if (value instanceof AttributeValue.N n) {
-            return Keys.numberKey(n.value());
-        } else if (value instanceof AttributeValue.B b) {
-            return Keys.binaryKey(b.value());
-        }
-        throw new IllegalArgumentException("not a key type: " + value.type());
     }
 }
