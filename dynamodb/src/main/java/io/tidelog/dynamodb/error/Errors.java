@@ -1,5 +1,7 @@
 package io.tidelog.dynamodb.error;
 
+import java.util.List;
+
 /**
  * DynamoDB's error messages, each built in one place so that the same mistake always gets the
  * same words. The wording follows real DynamoDB exactly, including its spacing and punctuation.
@@ -12,7 +14,7 @@ public final class Errors {
     }
 
     /** DynamoDB's envelope for request-constraint failures: {@code 1 validation error detected: …}. */
-    public static DynamoDbException constraints(java.util.List<String> failures) {
+    public static DynamoDbException constraints(List<String> failures) {
         if (failures.size() == 1) {
             return validation("1 validation error detected: " + failures.get(0));
         }
@@ -441,6 +443,39 @@ public final class Errors {
 
     public static DynamoDbException nullNotTrue() {
         return validation("One or more parameter values were invalid: Null attribute value types must have the value of true");
+    }
+
+    public static DynamoDbException emptyStringSet() {
+        return validation("One or more parameter values were invalid: An string set  may not be empty");
+    }
+
+    public static DynamoDbException emptyNumberSet() {
+        return validation("One or more parameter values were invalid: An number set  may not be empty");
+    }
+
+    public static DynamoDbException emptyBinarySet() {
+        return validation("One or more parameter values were invalid: Binary sets should not be empty");
+    }
+
+    /** {@code elements} as the request gave them. */
+    public static DynamoDbException duplicateStrings(List<String> elements) {
+        return validation("One or more parameter values were invalid: Input collection [" + String.join(", ", elements)
+                + "] contains duplicates.");
+    }
+
+    public static DynamoDbException duplicateNumbers() {
+        return validation("Input collection contains duplicates");
+    }
+
+    /** {@code elements} in base64, as the request gave them. */
+    public static DynamoDbException duplicateBinaries(List<String> elements) {
+        return validation("One or more parameter values were invalid: Input collection [" + String.join(", ", elements)
+                + "]of type BS contains duplicates.");
+    }
+
+    public static DynamoDbException nestingTooDeep() {
+        return validation("Nesting Levels have exceeded supported limits: Attributes in the item have nested levels "
+                + "beyond supported limit");
     }
 
     // Numbers
