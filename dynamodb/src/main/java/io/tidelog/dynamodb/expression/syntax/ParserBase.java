@@ -39,10 +39,6 @@ abstract class ParserBase {
         return tokens.get(pos);
     }
 
-    protected Token peek(int ahead) {
-        return tokens.get(Math.min(pos + ahead, tokens.size() - 1));
-    }
-
     protected boolean at(Token.Type type) {
         if (tokens.get(pos).type() == type) {
             return true;
