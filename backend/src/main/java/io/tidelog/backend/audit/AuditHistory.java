@@ -1,8 +1,11 @@
 package io.tidelog.backend.audit;
 
+import io.tidelog.backend.BackendException;
+import io.tidelog.backend.BackendException.Kind;
 import io.tidelog.backend.Horizon;
 import io.tidelog.backend.internal.BaseState;
 import io.tidelog.backend.internal.HorizonRecord;
+import io.tidelog.log.LogException;
 import io.tidelog.log.LogReader;
 import io.tidelog.log.ReadableLog;
 import io.tidelog.log.StoredEntry;
@@ -76,13 +79,25 @@ public final class AuditHistory implements AutoCloseable {
         return log.lastSequence();
     }
 
-    /** The commit time of entry {@code sequence}, or null when the log does not hold it. */
+    /**
+     * The commit time of entry {@code sequence}, or null when the log does not hold it (past its
+     * end, or dropped by retention; the horizon's own time is {@link #horizon()}'s).
+     */
     public Instant timeOf(long sequence) {
         if (sequence < 1 || sequence > log.lastSequence()) {
             return null;
         }
         try (LogReader r = log.read(sequence)) {
-            return r.hasNext() ? LogAccess.time(r.next().entry().getTimeMicros()) : null;
+            if (!r.hasNext()) {
+                return null;
+            }
+            StoredEntry e = r.next();
+            return e.sequence() == sequence ? LogAccess.time(e.entry().getTimeMicros()) : null;
+        } catch (LogException e) {
+            if (sequence <= HorizonRecord.read(root).sequence()) {
+                return null; // its segment was dropped since this history was opened
+            }
+            throw new BackendException(Kind.IO, "cannot read entry " + sequence + ": " + e.getMessage(), e);
         }
     }
 

@@ -110,8 +110,12 @@ final class StoreRetention implements AutoCloseable {
             if (target <= current.sequence()) {
                 return new Compaction.Result(current, 0, 0);
             }
-            Compaction.Result r = new Compaction(root, log, views, checkpointLock, onStep, () -> stopping)
-                    .run(current, target);
+            Compaction.Result r = new Compaction(root, log, views, checkpointLock, step -> {
+                if (step == Compaction.Step.HORIZON_RECORDED) {
+                    horizon = HorizonRecord.read(root); // in force from here, whatever follows
+                }
+                onStep.accept(step);
+            }, () -> stopping).run(current, target);
             if (r == null) {
                 throw new BackendException(Kind.OTHER, "compaction of " + root + " was stopped: the store is closing");
             }
