@@ -27,6 +27,6 @@ public record Horizon(long sequence, Instant time) {
 
     @Override
     public String toString() {
-        return sequence == 0 ? "the empty store (nothing dropped)" : "sequence " + sequence + ", committed at " + time;
+        return sequence == 0 ? "none (the whole history is kept)" : "sequence " + sequence + ", committed at " + time;
     }
 }

@@ -125,6 +125,9 @@ public final class AuditHistory implements AutoCloseable {
         if (q.fromSequence() > 1 && q.fromSequence() < start) {
             throw horizon.unavailable(root, "history from sequence " + q.fromSequence());
         }
+        if (q.toSequence() < start && horizon.sequence() > 0) {
+            throw horizon.unavailable(root, "history up to sequence " + q.toSequence());
+        }
         long to = Math.min(q.toSequence(), log.lastSequence());
         // rows in scope that changed since the horizon: storeId -> (pk \0 sk) -> itemJson, null once deleted
         Map<Long, Map<String, String>> rows = new HashMap<>();
