@@ -62,8 +62,8 @@ final class Compaction {
      * @param liveViews      the writable store's views, flushed before the horizon is recorded
      * @param checkpointLock held while checkpoints are removed, against a checkpoint being taken
      * @param onStep         called after each step (tests stop the process there)
-     * @param cancelled      checked between steps before the horizon is recorded; a cancelled
-     *                       compaction stops there and leaves the old horizon
+     * @param cancelled      checked while the base is built and before the horizon is recorded;
+     *                       a cancelled compaction stops there and leaves the old horizon
      */
     Compaction(Path root, FileLog log, Views liveViews, Object checkpointLock, Consumer<Step> onStep,
             BooleanSupplier cancelled) {
@@ -92,15 +92,12 @@ final class Compaction {
             List<SegmentSpan> dropped = spans.stream().filter(s -> s.base() < keptBase).toList();
 
             buildBase(current, sequence);
-            step(Step.BASE_BUILT);
             if (cancelled.getAsBoolean()) {
                 return null;
             }
+            step(Step.BASE_BUILT);
             archiveStreams(dropped, keptBase);
             step(Step.STREAMS_ARCHIVED);
-            if (cancelled.getAsBoolean()) {
-                return null;
-            }
             Path named = BaseDirectory.views(root, sequence);
             StoreLayout.deleteRecursively(named);
             Files.move(BaseDirectory.building(root), named);
@@ -118,10 +115,7 @@ final class Compaction {
             removeSuperseded(current, next);
             step(Step.DONE);
             return new Result(next, count, dropped.stream().mapToLong(SegmentSpan::bytes).sum());
-        } catch (IOException e) {
-            throw new BackendException(Kind.IO, "compaction of " + root + " to sequence " + sequence + " failed: "
-                    + e.getMessage(), e);
-        } catch (LogException | ViewException e) {
+        } catch (IOException | LogException | ViewException e) {
             throw new BackendException(Kind.IO, "compaction of " + root + " to sequence " + sequence + " failed: "
                     + e.getMessage(), e);
         }

@@ -26,8 +26,8 @@ import java.util.function.LongSupplier;
  */
 final class StoreRetention implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(StoreRetention.class.getName());
-    /** How often the thread weighs the log against the bounds: a segment's worth of writes takes longer. */
-    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** How often the thread weighs the log against the bounds; filling a segment takes far longer. */
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Path root;
@@ -41,7 +41,6 @@ final class StoreRetention implements AutoCloseable {
     private final List<RetentionFloor> floors = new CopyOnWriteArrayList<>();
     private volatile HorizonRecord horizon;
     private volatile boolean stopping;
-    private volatile RuntimeException lastFailure;
     private Thread trimmer;
 
     /**
@@ -72,11 +71,6 @@ final class StoreRetention implements AutoCloseable {
 
     Horizon horizon() {
         return horizon.toHorizon();
-    }
-
-    /** The last failure of background trimming, or null. */
-    RuntimeException lastFailure() {
-        return lastFailure;
     }
 
     /** Moves the horizon to {@code sequence}, or as near as the floors allow. */
@@ -169,12 +163,11 @@ final class StoreRetention implements AutoCloseable {
             }
             try {
                 trimOnce();
-                lastFailure = null;
             } catch (RuntimeException e) {
                 if (stopping) {
                     break;
                 }
-                lastFailure = e;
+                // nothing is lost: the store keeps its horizon, or the new one if it was recorded
                 LOG.log(System.Logger.Level.WARNING, "retention of " + root + " failed; trying again", e);
                 LockSupport.parkNanos(this, BACKOFF_NANOS);
             }
