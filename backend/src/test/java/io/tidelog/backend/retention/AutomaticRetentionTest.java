@@ -61,8 +61,8 @@ class AutomaticRetentionTest {
      * Writes continuously under a size bound and checks the log after every write. The bound
      * holds with one segment of slack: the segment being written, which fills while the thread
      * trims the rest. That needs each compaction to end before the next segment fills, so the
-     * writer keeps to a rate at which a segment takes about two seconds here (at the default
-     * 64 MiB segments that is 32 MiB/s).
+     * writer keeps to a rate at which one of these small segments takes about two seconds to
+     * fill, well above what a compaction takes on a busy test machine.
      */
     @Test
     void aSizeBoundHoldsWhileWritingGoesOn() throws Exception {
