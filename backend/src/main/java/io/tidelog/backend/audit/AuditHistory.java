@@ -120,18 +120,22 @@ public final class AuditHistory implements AutoCloseable {
 
     /** Calls {@code sink} for each matching mutation, in log order. */
     public void forEach(AuditQuery q, Consumer<AuditRecord> sink) {
-        HorizonRecord horizon = HorizonRecord.read(root);
-        long start = horizon.sequence() + 1;
-        if (q.fromSequence() > 1 && q.fromSequence() < start) {
-            throw horizon.unavailable(root, "history from sequence " + q.fromSequence());
-        }
-        if (q.toSequence() < start && horizon.sequence() > 0) {
-            throw horizon.unavailable(root, "history up to sequence " + q.toSequence());
-        }
+        // the state at the horizon is opened before anything is emitted, so a compaction that
+        // replaces it meanwhile only means starting over with the new horizon
+        Initial initial = HorizonRecord.withStable(root, horizon -> {
+            long start = horizon.sequence() + 1;
+            if (q.fromSequence() > 1 && q.fromSequence() < start) {
+                throw horizon.unavailable(root, "history from sequence " + q.fromSequence());
+            }
+            if (q.toSequence() < start && horizon.sequence() > 0) {
+                throw horizon.unavailable(root, "history up to sequence " + q.toSequence());
+            }
+            return Initial.open(root, horizon);
+        });
         long to = Math.min(q.toSequence(), log.lastSequence());
         // rows in scope that changed since the horizon: storeId -> (pk \0 sk) -> itemJson, null once deleted
         Map<Long, Map<String, String>> rows = new HashMap<>();
-        try (Initial initial = new Initial(root, horizon); LogReader r = log.read(start)) {
+        try (initial; LogReader r = log.read(initial.start())) {
             while (r.hasNext()) {
                 StoredEntry se = r.next();
                 long seq = se.sequence();
@@ -182,18 +186,26 @@ public final class AuditHistory implements AutoCloseable {
 
     /**
      * The rows as they were at the horizon, for before-images of rows the fold has not seen
-     * change: empty when the log was never trimmed, else read from the base (opened on first
-     * need). A table incarnation created or dropped since starts empty.
+     * change: none when the log was never trimmed, else read from the base. A table
+     * incarnation created or dropped since starts empty.
      */
     private static final class Initial implements AutoCloseable {
-        private final Path root;
-        private final HorizonRecord horizon;
+        private final long start;
+        private final BaseState base;
         private final Set<Long> reset = new HashSet<>();
-        private BaseState base;
 
-        Initial(Path root, HorizonRecord horizon) {
-            this.root = root;
-            this.horizon = horizon;
+        private Initial(long start, BaseState base) {
+            this.start = start;
+            this.base = base;
+        }
+
+        static Initial open(Path root, HorizonRecord horizon) {
+            return new Initial(horizon.sequence() + 1, horizon.sequence() == 0 ? null : BaseState.open(root, horizon));
+        }
+
+        /** The first entry the fold reads: the one after the horizon. */
+        long start() {
+            return start;
         }
 
         void reset(long storeId) {
@@ -201,11 +213,8 @@ public final class AuditHistory implements AutoCloseable {
         }
 
         String itemJson(long storeId, String pk, String sk) {
-            if (horizon.sequence() == 0 || reset.contains(storeId)) {
+            if (base == null || reset.contains(storeId)) {
                 return null;
-            }
-            if (base == null) {
-                base = BaseState.open(root, horizon);
             }
             return base.itemJson(storeId, pk, sk);
         }

@@ -97,9 +97,13 @@ public final class ChangeStream implements AutoCloseable {
             throw new BackendException(Kind.VALIDATION, "table and start must not be null");
         }
         Path root = LogAccess.root(dir);
+        // again from the start should a compaction replace the base while it is read
+        return HorizonRecord.withStable(root, horizon -> open(root, table, start, horizon));
+    }
+
+    private static ChangeStream open(Path root, String table, Start start, HorizonRecord horizon) {
         ReadableLog log = LogAccess.open(root);
         try {
-            HorizonRecord horizon = HorizonRecord.read(root);
             long first = Math.max(horizon.sequence() + 1, Math.max(1, log.firstSequence()));
             long from;
             ChangePosition skip = null;
