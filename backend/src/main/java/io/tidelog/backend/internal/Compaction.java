@@ -15,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -216,29 +214,41 @@ final class Compaction {
         BaseDirectory.forceTree(building);
     }
 
-    /** Keeps the stream records of the segments before {@code keptBase}, by their log positions. */
+    /**
+     * Keeps the stream records of the segments before {@code keptBase}, by their log positions;
+     * one segment's records in memory at a time.
+     */
     private void archiveStreams(List<SegmentSpan> dropped, long keptBase) throws IOException {
         if (dropped.isEmpty()) {
             return;
         }
-        Map<Long, List<StreamArchive.Kept>> bySegment = new TreeMap<>();
+        long segment = -1;
+        List<StreamArchive.Kept> records = new ArrayList<>();
         try (LogReader r = log.read(dropped.get(0).base())) {
             while (r.hasNext()) {
                 StoredEntry e = r.next();
-                if (e.position().segment() >= keptBase) {
+                if (e.position().segment() != segment) {
+                    archive(segment, records);
+                    segment = e.position().segment();
+                }
+                if (segment >= keptBase) {
                     break;
                 }
                 List<Object> events = e.entry().getEvents();
                 for (int i = 0; i < events.size(); i++) {
                     if (events.get(i) instanceof StreamRecordInserted s) {
-                        bySegment.computeIfAbsent(e.position().segment(), k -> new ArrayList<>())
-                                .add(new StreamArchive.Kept(e.position().offset(), i, e.sequence(), s));
+                        records.add(new StreamArchive.Kept(e.position().offset(), i, e.sequence(), s));
                     }
                 }
             }
         }
-        for (Map.Entry<Long, List<StreamArchive.Kept>> s : bySegment.entrySet()) {
-            StreamArchive.write(root, s.getKey(), s.getValue());
+        archive(segment, records);
+    }
+
+    private void archive(long segment, List<StreamArchive.Kept> records) throws IOException {
+        if (!records.isEmpty()) {
+            StreamArchive.write(root, segment, records);
+            records.clear();
         }
     }
 
