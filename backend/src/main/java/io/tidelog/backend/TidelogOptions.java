@@ -2,6 +2,8 @@ package io.tidelog.backend;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Options of {@link Tidelog#open(java.nio.file.Path, TidelogOptions)}. Immutable. */
 public final class TidelogOptions {
@@ -13,6 +15,9 @@ public final class TidelogOptions {
     private final Duration lockTimeout;
     private final long checkpointInterval;
     private final int checkpointRetention;
+    private final Duration retentionAge;
+    private final long retentionBytes;
+    private final long logSegmentBytes;
 
     private TidelogOptions(Builder b) {
         this.clock = b.clock;
@@ -20,6 +25,9 @@ public final class TidelogOptions {
         this.lockTimeout = b.lockTimeout;
         this.checkpointInterval = b.checkpointInterval;
         this.checkpointRetention = b.checkpointRetention;
+        this.retentionAge = b.retentionAge;
+        this.retentionBytes = b.retentionBytes;
+        this.logSegmentBytes = b.logSegmentBytes;
     }
 
     public static TidelogOptions defaults() {
@@ -58,11 +66,43 @@ public final class TidelogOptions {
         return checkpointRetention;
     }
 
+    /**
+     * Tidelog extension: retention by age. When set, the store drops, in the background, the log
+     * segments whose every mutation is older than this (by commit time and the options' clock),
+     * keeping the state at the cut as the base the log continues from, so every state from this
+     * long ago on stays readable and nothing earlier. Empty (off) by default: the whole history is
+     * kept, as §8.3 promises. See {@link Retention}.
+     */
+    public Optional<Duration> retentionAge() {
+        return Optional.ofNullable(retentionAge);
+    }
+
+    /**
+     * Tidelog extension: retention by size. When set, the store drops, in the background, the
+     * oldest log segments once the segment files together hold more than this many bytes,
+     * keeping the state at the cut as the base. The log stays within the bound plus the segment
+     * being written ({@link #logSegmentBytes()}). Empty (off) by default. See {@link Retention}.
+     */
+    public OptionalLong retentionBytes() {
+        return retentionBytes == 0 ? OptionalLong.empty() : OptionalLong.of(retentionBytes);
+    }
+
+    /**
+     * Tidelog extension: the size at which the log starts a new segment file, and so the unit
+     * retention drops. Default 64 MiB.
+     */
+    public long logSegmentBytes() {
+        return logSegmentBytes;
+    }
+
     @Override
     public String toString() {
         return "TidelogOptions[clock=" + clock + ", durability=" + durability + ", lockTimeout="
                 + lockTimeout + ", checkpointInterval=" + checkpointInterval
-                + ", checkpointRetention=" + checkpointRetention + "]";
+                + ", checkpointRetention=" + checkpointRetention
+                + ", retentionAge=" + (retentionAge == null ? "off" : retentionAge)
+                + ", retentionBytes=" + (retentionBytes == 0 ? "off" : retentionBytes)
+                + ", logSegmentBytes=" + logSegmentBytes + "]";
     }
 
     public static final class Builder {
@@ -71,6 +111,9 @@ public final class TidelogOptions {
         private Duration lockTimeout = Duration.ofSeconds(5);
         private long checkpointInterval = 100_000;
         private int checkpointRetention = 8;
+        private Duration retentionAge;
+        private long retentionBytes;
+        private long logSegmentBytes = 64L << 20;
 
         private Builder() {}
 
@@ -116,6 +159,36 @@ public final class TidelogOptions {
                 throw new IllegalArgumentException("checkpointRetention must be at least 1: " + count);
             }
             this.checkpointRetention = count;
+            return this;
+        }
+
+        /** See {@link TidelogOptions#retentionAge()}; positive. */
+        public Builder retentionAge(Duration age) {
+            if (age == null) {
+                throw new IllegalArgumentException("retentionAge must not be null");
+            }
+            if (age.isNegative() || age.isZero()) {
+                throw new IllegalArgumentException("retentionAge must be positive: " + age);
+            }
+            this.retentionAge = age;
+            return this;
+        }
+
+        /** See {@link TidelogOptions#retentionBytes()}; positive. */
+        public Builder retentionBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("retentionBytes must be positive: " + bytes);
+            }
+            this.retentionBytes = bytes;
+            return this;
+        }
+
+        /** See {@link TidelogOptions#logSegmentBytes()}; at least 1024. */
+        public Builder logSegmentBytes(long bytes) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException("logSegmentBytes must be at least 1024: " + bytes);
+            }
+            this.logSegmentBytes = bytes;
             return this;
         }
 

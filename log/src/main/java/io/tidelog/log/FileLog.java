@@ -316,6 +316,46 @@ public final class FileLog implements Log {
         return new Tailer(catalog, head, startAt(fromSequence, catalog.firstSequence()));
     }
 
+    /** The segments, oldest first; the last is the one appended to. */
+    public List<SegmentSpan> segments() {
+        List<LogSegment> current = catalog.segments();
+        List<SegmentSpan> out = new ArrayList<>(current.size());
+        for (LogSegment s : current) {
+            LogSegment.Extent e = s.extent();
+            out.add(new SegmentSpan(s.base(), e.lastSequence(), e.endOffset()));
+        }
+        return out;
+    }
+
+    /**
+     * Deletes the segments before the one starting at {@code base}, oldest first, so that a
+     * crash part way leaves the log starting at a later segment but still without a gap; the
+     * log then starts at {@code base}. This is retention: whoever calls it must keep what those
+     * entries made (the store keeps a copy of its state). Readers already inside a dropped
+     * segment finish it on their open file; new reads of its entries fail.
+     *
+     * @return the number of segments deleted
+     * @throws IllegalArgumentException when no segment starts at {@code base}
+     * @throws LogException when a file cannot be deleted; the segments before it are gone
+     */
+    public int dropSegmentsBefore(long base) {
+        checkOpen();
+        List<LogSegment> dropped = catalog.removeBefore(base);
+        LogDirectory directory = new LogDirectory(dir);
+        try {
+            for (LogSegment s : dropped) {
+                s.close();
+                directory.deleteSegment(s.base());
+            }
+            if (!dropped.isEmpty()) {
+                LogDirectory.forceDirectory(dir);
+            }
+        } catch (IOException e) {
+            throw new LogException("cannot delete a segment of " + dir + ": " + e, e);
+        }
+        return dropped.size();
+    }
+
     /** Where a reader asked to start at {@code from} starts: not before the log's first entry. */
     static long startAt(long from, long firstSequence) {
         return Math.max(from, firstSequence > 0 ? firstSequence : 1);

@@ -89,6 +89,15 @@ final class LogDirectory {
         return bases;
     }
 
+    /**
+     * Deletes a segment file and its index, the index first: a crash in between leaves a
+     * segment without an index (rebuilt when needed), never an index without a segment.
+     */
+    void deleteSegment(long base) throws IOException {
+        Files.deleteIfExists(indexPath(base));
+        Files.deleteIfExists(segmentPath(base));
+    }
+
     /** Removes what a writer that stopped mid-way left half written. */
     void deleteTemporaryFiles() throws IOException {
         for (Path d : List.of(dir, dir.resolve(SchemaStore.DIRECTORY))) {

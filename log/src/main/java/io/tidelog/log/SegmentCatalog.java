@@ -11,7 +11,8 @@ import org.apache.avro.Schema;
  * holds a sequence, where an instant falls, and decoding a frame into an entry.
  *
  * <p>The list is replaced, never changed, so readers use a consistent snapshot without
- * locking; only the journaler (or a read-only log's refresh) adds to it.
+ * locking; only the journaler (or a read-only log's refresh) adds to it, and only retention
+ * ({@link FileLog#dropSegmentsBefore}) takes from its start.
  */
 final class SegmentCatalog {
     private final SchemaStore schemas;
@@ -43,6 +44,28 @@ final class SegmentCatalog {
         List<LogSegment> next = new ArrayList<>(segments);
         next.set(next.size() - 1, segment);
         segments = List.copyOf(next);
+    }
+
+    /**
+     * Takes the segments before the one starting at {@code base} out of the catalog and returns
+     * them, oldest first; readers that already hold one keep reading it.
+     *
+     * @throws IllegalArgumentException when no segment starts at {@code base}
+     */
+    synchronized List<LogSegment> removeBefore(long base) {
+        List<LogSegment> current = segments;
+        int keep = -1;
+        for (int i = 0; i < current.size(); i++) {
+            if (current.get(i).base() == base) {
+                keep = i;
+                break;
+            }
+        }
+        if (keep < 0) {
+            throw new IllegalArgumentException("no segment of the log starts at entry " + base);
+        }
+        segments = List.copyOf(current.subList(keep, current.size()));
+        return List.copyOf(current.subList(0, keep));
     }
 
     /** The segment that holds {@code sequence} if the log has it: the last one starting at or before it. */

@@ -7,7 +7,8 @@ import io.tidelog.schemas.StreamRecordInserted;
  * The stream index. Stream records live only in the log; this family maps
  * (table, shard, numeric sequence, log sequence, event index) to the position of the log frame
  * that holds the record, so records come back ordered by numeric value with ties in insertion
- * order. Inside an open transaction, whose entry is not in the log yet, the pending record is
+ * order. When retention drops a segment, the store keeps that segment's records by the same
+ * positions ({@link #encodeRecord}), so the index never changes. Inside an open transaction, whose entry is not in the log yet, the pending record is
  * held inline in the transaction's own batch and never reaches the committed views.
  *
  * <p>Value: {@code 'P'}, segment (8), offset (8); or {@code 'I'} and the encoded record.
@@ -40,13 +41,29 @@ public final class StreamView {
             KeyCodec.Reader vr = KeyCodec.reader(value, 1);
             return new Entry(numeric, seq, index, new LogPosition(vr.fixedLong(), vr.fixedLong()), null);
         }
-        ValueCodec.In in = ValueCodec.in(java.util.Arrays.copyOfRange(value, 1, value.length));
-        StreamRecordInserted r = StreamRecordInserted.newBuilder()
+        return new Entry(numeric, seq, index, null,
+                decodeRecord(java.util.Arrays.copyOfRange(value, 1, value.length)));
+    }
+
+    /**
+     * A stream record in the views' own encoding (the body of an inline value), for keeping
+     * records whose log frames retention drops.
+     */
+    public static byte[] encodeRecord(StreamRecordInserted r) {
+        return ValueCodec.out().str(r.getTableName()).str(r.getShardId())
+                .str(r.getEventName()).str(r.getKeysJson()).nullableStr(r.getNewImage())
+                .nullableStr(r.getOldImage()).str(r.getSequenceNumber()).i64(r.getCreatedAt())
+                .nullableStr(r.getUserIdentity()).bytes();
+    }
+
+    /** The record {@link #encodeRecord} encoded. */
+    public static StreamRecordInserted decodeRecord(byte[] body) {
+        ValueCodec.In in = ValueCodec.in(body);
+        return StreamRecordInserted.newBuilder()
                 .setTableName(in.str()).setShardId(in.str()).setEventName(in.str())
                 .setKeysJson(in.str()).setNewImage(in.nullableStr()).setOldImage(in.nullableStr())
                 .setSequenceNumber(in.str()).setCreatedAt(in.i64()).setUserIdentity(in.nullableStr())
                 .build();
-        return new Entry(numeric, seq, index, null, r);
     }
 
     static void put(ViewBatch b, StreamRecordInserted r, long logSequence, int eventIndex,
@@ -57,10 +74,7 @@ public final class StreamView {
             value = KeyCodec.builder().tag(POINTER).fixedLong(position.segment())
                     .fixedLong(position.offset()).build();
         } else {
-            byte[] body = ValueCodec.out().str(r.getTableName()).str(r.getShardId())
-                    .str(r.getEventName()).str(r.getKeysJson()).nullableStr(r.getNewImage())
-                    .nullableStr(r.getOldImage()).str(r.getSequenceNumber()).i64(r.getCreatedAt())
-                    .nullableStr(r.getUserIdentity()).bytes();
+            byte[] body = encodeRecord(r);
             value = new byte[body.length + 1];
             value[0] = INLINE;
             System.arraycopy(body, 0, value, 1, body.length);

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tidelog.backend.Horizon;
 import io.tidelog.backend.Keys;
 import io.tidelog.backend.audit.AuditHistory;
 import io.tidelog.backend.audit.AuditQuery;
 import io.tidelog.backend.audit.AuditRecord;
+import io.tidelog.backend.internal.HorizonRecord;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -63,6 +65,11 @@ final class HistoryCommand implements Callable<Integer> {
             }
             if (from != null) {
                 Points.Point p = Points.parse(from, "--from");
+                Horizon horizon = h.horizon();
+                if (p.instant() != null && horizon.trimmed() && !p.instant().isAfter(horizon.time())) {
+                    // mutations at or after that instant include some the log no longer holds
+                    throw HorizonRecord.read(store).unavailable(store, "--from " + p.instant());
+                }
                 q = q.from(p.instant() == null ? p.sequence() : h.sequenceAtOrAfter(p.instant()));
             }
             if (to != null) {

@@ -1,6 +1,7 @@
 package io.tidelog.tool;
 
 import io.tidelog.backend.DatabaseInfo;
+import io.tidelog.backend.Horizon;
 import io.tidelog.backend.StorageBackend;
 import io.tidelog.backend.TableInfoEntry;
 import io.tidelog.backend.Tidelog;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "info", description = "The store's databaseInfo, the log's segments, size, first and last sequence and time, the checkpoints.")
+@Command(name = "info", description = "The store's databaseInfo, the log's segments, size, first and last sequence and time, its horizon, the checkpoints.")
 final class InfoCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -41,6 +42,10 @@ final class InfoCommand implements Callable<Integer> {
                 out.printf("log:         sequences %d..%d, first at %s, last at %s%n", first, last,
                         h.timeOf(first), h.timeOf(last));
             }
+            Horizon horizon = h.horizon();
+            out.println("horizon:     " + (horizon.trimmed()
+                    ? horizon + " (the earliest state still available; retention dropped the history before it)"
+                    : "none (the whole history is kept: every state from sequence 0 is available)"));
         }
         List<LogCheck.Segment> segments = LogCheck.segments(StoreLayout.log(store));
         long total = segments.stream().mapToLong(LogCheck.Segment::sizeBytes).sum();

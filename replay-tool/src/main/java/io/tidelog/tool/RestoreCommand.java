@@ -1,6 +1,7 @@
 package io.tidelog.tool;
 
 import io.tidelog.backend.audit.AuditHistory;
+import io.tidelog.backend.internal.HorizonRecord;
 import io.tidelog.backend.internal.Restore;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -51,8 +52,9 @@ final class RestoreCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The sequence to restore; refuses points before the first entry and past the end. */
+    /** The sequence to restore; refuses points before the first entry or the horizon, and past the end. */
     static long resolve(Path store, String at, Long seq) {
+        HorizonRecord horizon = HorizonRecord.read(store);
         try (AuditHistory h = AuditHistory.open(store)) {
             long last = h.lastSequence();
             if (last == 0) {
@@ -69,7 +71,10 @@ final class RestoreCommand implements Callable<Integer> {
                 return seq;
             }
             Instant t = Points.instant(at, "--at");
-            long s = h.sequenceAtOrBefore(t);
+            if (horizon.sequence() > 0 && HorizonRecord.floorMicros(t) < horizon.timeMicros()) {
+                throw horizon.unavailable(store, "--at " + t);
+            }
+            long s = Math.max(horizon.sequence(), h.sequenceAtOrBefore(t));
             if (s < 1) {
                 throw new ToolException("--at " + t + " is before the first entry of the log (committed "
                         + h.timeOf(Math.max(1, h.firstSequence())) + "); restoring an empty store is almost always a mistake");

@@ -11,11 +11,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParseResult;
 
-/** The {@code tidelog} command: restore, history, tail, verify, rebuild, info, demo. */
+/** The {@code tidelog} command: restore, history, tail, verify, rebuild, compact, info, demo. */
 @Command(name = "tidelog", mixinStandardHelpOptions = true, version = "tidelog 0.1.0",
-        description = "Point-in-time restore, audit history, change data capture and checks of a Tidelog store.",
+        description = "Point-in-time restore, audit history, change data capture, checks and retention of a Tidelog store.",
         subcommands = {RestoreCommand.class, HistoryCommand.class, TailCommand.class, VerifyCommand.class,
-                RebuildCommand.class, InfoCommand.class, DemoCommand.class})
+                RebuildCommand.class, CompactCommand.class, InfoCommand.class, DemoCommand.class})
 public final class TidelogCli implements Runnable {
     /** Exit code of a failure (bad input, missing store, locked store, failed verify). */
     public static final int FAILED = 1;

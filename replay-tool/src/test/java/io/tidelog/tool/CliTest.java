@@ -35,7 +35,7 @@ class CliTest {
     void help() {
         Fixtures.Run r = Fixtures.run("--help");
         assertEquals(0, r.code());
-        for (String c : new String[] {"restore", "history", "tail", "verify", "rebuild", "info", "demo"}) {
+        for (String c : new String[] {"restore", "history", "tail", "verify", "rebuild", "compact", "info", "demo"}) {
             assertTrue(r.out().contains(c), r.out());
         }
     }

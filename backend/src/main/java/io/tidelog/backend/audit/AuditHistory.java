@@ -1,5 +1,11 @@
 package io.tidelog.backend.audit;
 
+import io.tidelog.backend.BackendException;
+import io.tidelog.backend.BackendException.Kind;
+import io.tidelog.backend.Horizon;
+import io.tidelog.backend.internal.BaseState;
+import io.tidelog.backend.internal.HorizonRecord;
+import io.tidelog.log.LogException;
 import io.tidelog.log.LogReader;
 import io.tidelog.log.ReadableLog;
 import io.tidelog.log.StoredEntry;
@@ -20,8 +26,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -32,6 +40,10 @@ import java.util.function.Consumer;
  * entries complete in the log files when each query starts. Before-images come from folding the
  * log from its start in memory, keeping the current item JSON of the rows in the query's scope
  * (a table incarnation is identified by its store id; dropping the data table clears its rows).
+ * Once retention has trimmed the log, the history starts with the mutation after the
+ * {@linkplain #horizon() horizon}, and the before-image of a row not changed since comes from
+ * the state kept at the horizon; a query from an earlier sequence is refused with an error that
+ * names the horizon.
  *
  * <pre>{@code
  * try (AuditHistory h = AuditHistory.open(dir)) {
@@ -40,15 +52,23 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class AuditHistory implements AutoCloseable {
+    private final Path root;
     private final ReadableLog log;
 
-    private AuditHistory(ReadableLog log) {
+    private AuditHistory(Path root, ReadableLog log) {
+        this.root = root;
         this.log = log;
     }
 
     /** Opens the history of the store at {@code dir}; {@code NOT_A_DATABASE} when it is not one. */
     public static AuditHistory open(Path dir) {
-        return new AuditHistory(LogAccess.open(dir));
+        Path root = LogAccess.root(dir);
+        return new AuditHistory(root, LogAccess.open(root));
+    }
+
+    /** The store's horizon now: the history starts with the mutation after it. */
+    public Horizon horizon() {
+        return HorizonRecord.read(root).toHorizon();
     }
 
     public long firstSequence() {
@@ -59,13 +79,25 @@ public final class AuditHistory implements AutoCloseable {
         return log.lastSequence();
     }
 
-    /** The commit time of entry {@code sequence}, or null when the log does not hold it. */
+    /**
+     * The commit time of entry {@code sequence}, or null when the log does not hold it (past its
+     * end, or dropped by retention; the horizon's own time is {@link #horizon()}'s).
+     */
     public Instant timeOf(long sequence) {
         if (sequence < 1 || sequence > log.lastSequence()) {
             return null;
         }
         try (LogReader r = log.read(sequence)) {
-            return r.hasNext() ? LogAccess.time(r.next().entry().getTimeMicros()) : null;
+            if (!r.hasNext()) {
+                return null;
+            }
+            StoredEntry e = r.next();
+            return e.sequence() == sequence ? LogAccess.time(e.entry().getTimeMicros()) : null;
+        } catch (LogException e) {
+            if (sequence <= HorizonRecord.read(root).sequence()) {
+                return null; // its segment was dropped since this history was opened
+            }
+            throw new BackendException(Kind.IO, "cannot read entry " + sequence + ": " + e.getMessage(), e);
         }
     }
 
@@ -88,10 +120,22 @@ public final class AuditHistory implements AutoCloseable {
 
     /** Calls {@code sink} for each matching mutation, in log order. */
     public void forEach(AuditQuery q, Consumer<AuditRecord> sink) {
+        // the state at the horizon is opened before anything is emitted, so a compaction that
+        // replaces it meanwhile only means starting over with the new horizon
+        Initial initial = HorizonRecord.withStable(root, horizon -> {
+            long start = horizon.sequence() + 1;
+            if (q.fromSequence() > 1 && q.fromSequence() < start) {
+                throw horizon.unavailable(root, "history from sequence " + q.fromSequence());
+            }
+            if (q.toSequence() < start && horizon.sequence() > 0) {
+                throw horizon.unavailable(root, "history up to sequence " + q.toSequence());
+            }
+            return Initial.open(root, horizon);
+        });
         long to = Math.min(q.toSequence(), log.lastSequence());
-        // rows in scope: storeId -> (pk \0 sk) -> itemJson
+        // rows in scope that changed since the horizon: storeId -> (pk \0 sk) -> itemJson, null once deleted
         Map<Long, Map<String, String>> rows = new HashMap<>();
-        try (LogReader r = log.read(Math.max(1, log.firstSequence()))) {
+        try (initial; LogReader r = log.read(initial.start())) {
             while (r.hasNext()) {
                 StoredEntry se = r.next();
                 long seq = se.sequence();
@@ -107,7 +151,7 @@ public final class AuditHistory implements AutoCloseable {
                     if (q.tableName() != null && !q.tableName().equals(table)) {
                         continue;
                     }
-                    Base base = new Base(seq, i, e, table, emit, q, sink);
+                    Base base = new Base(seq, i, e, table, emit, q, sink, initial);
                     if (ev instanceof ItemPut p) {
                         base.put(rows, p.getStoreId(), p.getPk().toString(), p.getSk().toString(),
                                 p.getItemJson().toString(), "ItemPut");
@@ -120,9 +164,11 @@ public final class AuditHistory implements AutoCloseable {
                         base.delete(rows, d.getStoreId(), d.getPk().toString(), d.getSk().toString());
                     } else if (ev instanceof DataTableDropped d) {
                         rows.remove(d.getStoreId());
+                        initial.reset(d.getStoreId());
                         base.other(ev);
                     } else if (ev instanceof DataTableCreated d) {
                         rows.remove(d.getStoreId());
+                        initial.reset(d.getStoreId());
                         base.other(ev);
                     } else if (ev instanceof GsiItemInserted || ev instanceof GsiItemDeleted
                             || ev instanceof LsiItemInserted || ev instanceof LsiItemDeleted
@@ -138,18 +184,70 @@ public final class AuditHistory implements AutoCloseable {
         }
     }
 
+    /**
+     * The rows as they were at the horizon, for before-images of rows the fold has not seen
+     * change: none when the log was never trimmed, else read from the base. A table
+     * incarnation created or dropped since starts empty.
+     */
+    private static final class Initial implements AutoCloseable {
+        private final long start;
+        private final BaseState base;
+        private final Set<Long> reset = new HashSet<>();
+
+        private Initial(long start, BaseState base) {
+            this.start = start;
+            this.base = base;
+        }
+
+        static Initial open(Path root, HorizonRecord horizon) {
+            return new Initial(horizon.sequence() + 1, horizon.sequence() == 0 ? null : BaseState.open(root, horizon));
+        }
+
+        /** The first entry the fold reads: the one after the horizon. */
+        long start() {
+            return start;
+        }
+
+        void reset(long storeId) {
+            reset.add(storeId);
+        }
+
+        String itemJson(long storeId, String pk, String sk) {
+            if (base == null || reset.contains(storeId)) {
+                return null;
+            }
+            return base.itemJson(storeId, pk, sk);
+        }
+
+        @Override
+        public void close() {
+            if (base != null) {
+                base.close();
+            }
+        }
+    }
+
     private record Base(long seq, int index, LogEntry e, String table, boolean emit, AuditQuery q,
-            Consumer<AuditRecord> sink) {
+            Consumer<AuditRecord> sink, Initial initial) {
 
         private boolean keyMatches(String pk, String sk) {
             return (q.pk() == null || q.pk().equals(pk)) && (q.sk() == null || q.sk().equals(sk));
+        }
+
+        /** Records the row's new JSON (null: deleted) and returns the one it replaces. */
+        private String change(Map<Long, Map<String, String>> rows, long storeId, String pk, String sk, String item) {
+            Map<String, String> m = rows.computeIfAbsent(storeId, k -> new HashMap<>());
+            String key = pk + '\0' + sk;
+            String before = m.containsKey(key) ? m.get(key) : initial.itemJson(storeId, pk, sk);
+            m.put(key, item);
+            return before;
         }
 
         void put(Map<Long, Map<String, String>> rows, long storeId, String pk, String sk, String item, String op) {
             if (!keyMatches(pk, sk)) {
                 return;
             }
-            String before = rows.computeIfAbsent(storeId, k -> new HashMap<>()).put(pk + '\0' + sk, item);
+            String before = change(rows, storeId, pk, sk, item);
             if (emit) {
                 sink.accept(record(op, before == null ? "INSERT" : "MODIFY", null, pk, sk, before, item, null));
             }
@@ -159,8 +257,7 @@ public final class AuditHistory implements AutoCloseable {
             if (!keyMatches(pk, sk)) {
                 return;
             }
-            Map<String, String> m = rows.get(storeId);
-            String before = m == null ? null : m.remove(pk + '\0' + sk);
+            String before = change(rows, storeId, pk, sk, null);
             if (emit) {
                 sink.accept(record("ItemDeleted", "REMOVE", null, pk, sk, before, null, null));
             }

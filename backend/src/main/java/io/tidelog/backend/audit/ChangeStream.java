@@ -2,10 +2,14 @@ package io.tidelog.backend.audit;
 
 import io.tidelog.backend.BackendException;
 import io.tidelog.backend.BackendException.Kind;
+import io.tidelog.backend.internal.BaseState;
+import io.tidelog.backend.internal.HorizonRecord;
+import io.tidelog.log.LogException;
 import io.tidelog.log.LogReader;
 import io.tidelog.log.LogTailer;
 import io.tidelog.log.ReadableLog;
 import io.tidelog.log.StoredEntry;
+import io.tidelog.projections.CatalogRow;
 import io.tidelog.schemas.LogEntry;
 import io.tidelog.schemas.StreamDisabled;
 import io.tidelog.schemas.StreamEnabled;
@@ -35,9 +39,9 @@ public final class ChangeStream implements AutoCloseable {
 
     /** Where reading starts. */
     public sealed interface Start {
-        /** The oldest record in the log. */
+        /** The oldest record in the log: of the first mutation after the store's horizon. */
         static Start trimHorizon() {
-            return new AtSequence(1);
+            return new TrimHorizon();
         }
 
         /** Only records written after the stream opens. */
@@ -56,12 +60,15 @@ public final class ChangeStream implements AutoCloseable {
         }
     }
 
+    record TrimHorizon() implements Start {}
+
     record Latest() implements Start {}
 
     record AtSequence(long sequence) implements Start {}
 
     record After(ChangePosition position) implements Start {}
 
+    private final Path root;
     private final ReadableLog log;
     private final String table;
     private final LogTailer tailer;
@@ -70,24 +77,39 @@ public final class ChangeStream implements AutoCloseable {
     private boolean catalogRow;
     private String viewType;
 
-    private ChangeStream(ReadableLog log, String table, long from, ChangePosition skipUpTo) {
+    private ChangeStream(Path root, ReadableLog log, String table, HorizonRecord horizon, long from,
+            ChangePosition skipUpTo) {
+        this.root = root;
         this.log = log;
         this.table = table;
         this.skipUpTo = skipUpTo;
-        foldCatalog(from);
+        foldCatalog(horizon, from);
         this.tailer = log.tail(from);
     }
 
+    /**
+     * Opens the stream of {@code table}. Once retention has trimmed the log, the oldest record is
+     * that of the first mutation after the horizon; a start before it (a sequence, or a position
+     * whose following records are gone) is refused with an error that names the horizon.
+     */
     public static ChangeStream open(Path dir, String table, Start start) {
         if (table == null || start == null) {
             throw new BackendException(Kind.VALIDATION, "table and start must not be null");
         }
-        ReadableLog log = LogAccess.open(dir);
+        Path root = LogAccess.root(dir);
+        // again from the start should a compaction replace the base while it is read
+        return HorizonRecord.withStable(root, horizon -> open(root, table, start, horizon));
+    }
+
+    private static ChangeStream open(Path root, String table, Start start, HorizonRecord horizon) {
+        ReadableLog log = LogAccess.open(root);
         try {
-            long first = Math.max(1, log.firstSequence());
+            long first = Math.max(horizon.sequence() + 1, Math.max(1, log.firstSequence()));
             long from;
             ChangePosition skip = null;
-            if (start instanceof Latest) {
+            if (start instanceof TrimHorizon) {
+                from = first;
+            } else if (start instanceof Latest) {
                 from = log.lastSequence() + 1;
             } else if (start instanceof AtSequence a) {
                 if (a.sequence() < 0) {
@@ -97,13 +119,19 @@ public final class ChangeStream implements AutoCloseable {
                     throw new BackendException(Kind.VALIDATION, "sequence " + a.sequence()
                             + " is past the end of the log, which ends at " + log.lastSequence());
                 }
+                if (horizon.sequence() > 0 && a.sequence() <= horizon.sequence()) {
+                    throw horizon.unavailable(root, "change records from sequence " + a.sequence());
+                }
                 from = Math.max(first, a.sequence());
             } else {
                 ChangePosition p = ((After) start).position();
+                if (p.logSequence() < horizon.sequence()) {
+                    throw horizon.unavailable(root, "change records after position " + p);
+                }
                 from = Math.max(first, p.logSequence());
                 skip = p;
             }
-            return new ChangeStream(log, table, from, skip);
+            return new ChangeStream(root, log, table, horizon, from, skip);
         } catch (RuntimeException e) {
             log.close();
             throw e;
@@ -120,7 +148,12 @@ public final class ChangeStream implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (pending.isEmpty()) {
             long left = deadline - System.nanoTime();
-            Optional<StoredEntry> next = tailer.next(Duration.ofNanos(Math.max(0, left)));
+            Optional<StoredEntry> next;
+            try {
+                next = tailer.next(Duration.ofNanos(Math.max(0, left)));
+            } catch (LogException e) {
+                throw readFailure(e);
+            }
             if (next.isPresent()) {
                 process(next.get());
             } else if (System.nanoTime() >= deadline) {
@@ -140,11 +173,32 @@ public final class ChangeStream implements AutoCloseable {
         return tailer.nextSequence();
     }
 
-    private void foldCatalog(long before) {
-        if (before <= 1) {
+    /**
+     * A read that failed: when retention moved the horizon past the next record meanwhile (this
+     * consumer fell behind it), an error naming the horizon; otherwise an I/O error.
+     */
+    private BackendException readFailure(LogException e) {
+        HorizonRecord horizon = HorizonRecord.read(root);
+        if (tailer.nextSequence() <= horizon.sequence()) {
+            return horizon.unavailable(root, "the change stream's next record (of sequence " + tailer.nextSequence()
+                    + ")");
+        }
+        return new BackendException(Kind.IO, "cannot read the log of " + root + ": " + e.getMessage(), e);
+    }
+
+    /** The catalog as of entry {@code before - 1}: from the base at the horizon, then the log. */
+    private void foldCatalog(HorizonRecord horizon, long before) {
+        if (horizon.sequence() > 0) {
+            try (BaseState base = BaseState.open(root, horizon)) {
+                CatalogRow row = base.catalogRow(table);
+                catalogRow = row != null;
+                viewType = row == null ? null : row.streamViewType();
+            }
+        }
+        if (before <= horizon.sequence() + 1) {
             return;
         }
-        try (LogReader r = log.read(1)) {
+        try (LogReader r = log.read(horizon.sequence() + 1)) {
             while (r.hasNext()) {
                 StoredEntry e = r.next();
                 if (e.sequence() >= before) {

@@ -2,6 +2,7 @@ package io.tidelog.backend.audit;
 
 import io.tidelog.backend.BackendException;
 import io.tidelog.backend.BackendException.Kind;
+import io.tidelog.backend.internal.HorizonRecord;
 import io.tidelog.backend.internal.StoreLayout;
 import io.tidelog.log.FileLog;
 import io.tidelog.log.LogException;
@@ -16,12 +17,25 @@ import org.apache.avro.generic.IndexedRecord;
 final class LogAccess {
     private LogAccess() {}
 
-    static ReadableLog open(Path dir) {
+    /** The store directory {@code dir} names, checked to be a store. */
+    static Path root(Path dir) {
         if (dir == null) {
             throw new BackendException(Kind.VALIDATION, "dir must not be null");
         }
         Path root = dir.toAbsolutePath().normalize();
         StoreLayout.verify(root);
+        return root;
+    }
+
+    /**
+     * Opens the log of the store at {@code root} (from {@link #root}) for reading; again if a
+     * compaction deleted a segment while it was being opened.
+     */
+    static ReadableLog open(Path root) {
+        return HorizonRecord.withStable(root, horizon -> openOnce(root));
+    }
+
+    private static ReadableLog openOnce(Path root) {
         Path logDir = StoreLayout.log(root);
         if (!Files.isDirectory(logDir)) {
             throw new BackendException(Kind.NOT_A_DATABASE, root + " is not a Tidelog store: it has no log directory");

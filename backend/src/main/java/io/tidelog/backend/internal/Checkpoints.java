@@ -67,9 +67,16 @@ public final class Checkpoints {
      * <p>The views may be written meanwhile: atomic flush makes the copy one consistent state
      * (every family at the same batch), and the sequence it holds is read from the copy itself.
      * Written under a temporary name and renamed, so a crash never leaves a half checkpoint
-     * under a real name. One at a time per store.
+     * under a real name. One at a time per store: the caller's {@code lock} also guards
+     * retention's removal of checkpoints before the horizon.
      */
-    static void take(Path root, Views views, int retain) {
+    static void take(Path root, Views views, int retain, Object lock) {
+        synchronized (lock) {
+            takeLocked(root, views, retain);
+        }
+    }
+
+    private static void takeLocked(Path root, Views views, int retain) {
         Path dir = StoreLayout.checkpoints(root);
         Path tmp = dir.resolve(IN_PROGRESS);
         long sequence;
@@ -110,27 +117,35 @@ public final class Checkpoints {
         }
     }
 
-    /** Copies the newest checkpoint at or before {@code sequence} to {@code target}, if any. */
-    static void copyNearest(Path root, long sequence, Path target) {
-        Long best = null;
+    /**
+     * Deletes the checkpoints of sequences before {@code horizon}: retention dropped the log
+     * entries after them that a point-in-time open would replay, so they can start nothing.
+     */
+    static void discardBefore(Path root, long horizon) {
+        Path dir = StoreLayout.checkpoints(root);
         for (long s : list(root)) {
-            if (s <= sequence) {
-                best = s;
+            if (s < horizon) {
+                StoreLayout.deleteRecursively(dir.resolve(name(s)));
             }
-        }
-        if (best != null) {
-            copy(root, best, target);
         }
     }
 
     /**
-     * Copies checkpoint {@code sequence} of {@code root} to {@code target}; table files are
-     * hard-linked where the file system allows (RocksDB never changes one in place). Returns
-     * false, leaving no {@code target}, when retention removed the checkpoint meanwhile: they
-     * are only an optimisation.
+     * Copies checkpoint {@code sequence} of {@code root} to {@code target}. Returns false,
+     * leaving no {@code target}, when retention removed the checkpoint meanwhile: they are only
+     * an optimisation.
      */
     static boolean copy(Path root, long sequence, Path target) {
-        Path source = StoreLayout.checkpoints(root).resolve(name(sequence));
+        return copyViews(StoreLayout.checkpoints(root).resolve(name(sequence)), target);
+    }
+
+    /**
+     * Copies a copy of the views (a checkpoint, a base) from {@code source} to {@code target};
+     * table files are hard-linked where the file system allows (RocksDB never changes one in
+     * place). Returns false, leaving no {@code target}, when {@code source} cannot be read whole,
+     * for example because it was deleted meanwhile.
+     */
+    static boolean copyViews(Path source, Path target) {
         try {
             Files.createDirectories(target);
             try (Stream<Path> files = Files.list(source)) {

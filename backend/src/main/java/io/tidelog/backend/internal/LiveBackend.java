@@ -5,7 +5,9 @@ import io.tidelog.backend.BackendException;
 import io.tidelog.backend.BaseItemRow;
 import io.tidelog.backend.CreateTableMetadata;
 import io.tidelog.backend.GsiItemRow;
+import io.tidelog.backend.Horizon;
 import io.tidelog.backend.IndexWriteOp;
+import io.tidelog.backend.RetentionFloor;
 import io.tidelog.backend.Tag;
 import io.tidelog.backend.Write;
 import io.tidelog.backend.WriteResult;
@@ -26,6 +28,7 @@ import io.tidelog.schemas.StreamRecordInserted;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,22 +43,24 @@ import java.util.function.Function;
  * <p>Every call runs {@link #guarded}, so {@code close()} never frees native resources under a
  * running call.
  */
-final class LiveBackend extends ReadSide implements AtomicWriter {
+final class LiveBackend extends ReadSide implements AtomicWriter, RetentionControl {
     private final TidelogOptions options;
     private final Log writableLog;
     private final Views views;
     private final LiveProjection projection;
     private final WritePath writes;
+    private final StoreRetention retention;
     private final Runnable onClose;
 
     LiveBackend(Path dir, TidelogOptions options, Log log, Views views, LiveProjection projection,
-            Schema schema, Runnable onClose) {
+            Schema schema, StoreRetention retention, Runnable onClose) {
         super(dir, log);
         this.options = options;
         this.writableLog = log;
         this.views = views;
         this.projection = projection;
         this.writes = new WritePath(log, views, schema, options.lockTimeout());
+        this.retention = retention;
         this.onClose = onClose;
     }
 
@@ -528,12 +533,47 @@ final class LiveBackend extends ReadSide implements AtomicWriter {
         return guarded(projection::appliedSequence);
     }
 
+    // Retention (Tidelog extension)
+
+    @Override
+    public Horizon horizon() {
+        return guarded(retention::horizon);
+    }
+
+    @Override
+    public Horizon compactBefore(long sequence) {
+        return guarded(() -> retention.compactBefore(sequence));
+    }
+
+    @Override
+    public Horizon compactBefore(Instant time) {
+        if (time == null) {
+            throw new BackendException(BackendException.Kind.VALIDATION, "time must not be null");
+        }
+        return guarded(() -> retention.compactBefore(time));
+    }
+
+    @Override
+    public Runnable addFloor(RetentionFloor floor) {
+        if (floor == null) {
+            throw new BackendException(BackendException.Kind.VALIDATION, "floor must not be null");
+        }
+        return guarded(() -> retention.addFloor(floor));
+    }
+
+    /** The store's retention, for tests that stop a compaction between its steps. */
+    StoreRetention retention() {
+        return retention;
+    }
+
     @Override
     public void close() {
         if (isClosed()) {
             return;
         }
         writes.abandonTransaction();
+        // before waiting for running calls: a compaction in progress stops at its next step
+        retention.stop();
         closeOnce(() -> {
             try {
                 writableLog.close();

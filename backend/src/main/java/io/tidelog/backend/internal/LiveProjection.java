@@ -42,8 +42,11 @@ import java.util.Map;
 final class LiveProjection implements CommitListener {
     private static final int REPLAY_BATCH = 2_000;
 
-    /** When and where the live projection takes checkpoints. */
-    record CheckpointPolicy(Path root, long interval, int retain) {}
+    /**
+     * When and where the live projection takes checkpoints; {@code lock} is held while one is
+     * taken, and by retention while it removes checkpoints.
+     */
+    record CheckpointPolicy(Path root, long interval, int retain, Object lock) {}
 
     /** One change to the registry copy: a put (id >= 0) or a removal (id < 0). */
     private record RegistryChange(ByteBuffer key, long storeId) {}
@@ -252,7 +255,7 @@ final class LiveProjection implements CommitListener {
 
     private void takeCheckpoint() {
         try {
-            Checkpoints.take(checkpoints.root(), views, checkpoints.retain());
+            Checkpoints.take(checkpoints.root(), views, checkpoints.retain(), checkpoints.lock());
         } catch (RuntimeException e) {
             // Checkpoints only speed up point-in-time opens; a failed one loses nothing and
             // must not fail any write.

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -35,14 +36,23 @@ public final class LogCheck {
         }
     }
 
-    /** The segment files of a log directory, by base sequence. */
+    /**
+     * The segment files of a log directory, by base sequence. A segment that retention deletes
+     * while the directory is listed is left out.
+     */
     public static List<Segment> segments(Path logDir) {
         List<Segment> out = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(logDir, "*.log")) {
             for (Path f : files) {
                 String n = f.getFileName().toString();
                 if (n.length() == 24 && n.substring(0, 20).chars().allMatch(Character::isDigit)) {
-                    out.add(new Segment(f, Long.parseLong(n.substring(0, 20)), Files.size(f)));
+                    long size;
+                    try {
+                        size = Files.size(f);
+                    } catch (NoSuchFileException dropped) {
+                        continue;
+                    }
+                    out.add(new Segment(f, Long.parseLong(n.substring(0, 20)), size));
                 }
             }
         } catch (IOException e) {

@@ -15,8 +15,10 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Read-only opens at a past point (§8.3): private views in a temporary directory, started from
- * the newest checkpoint at or before the point (or empty) and brought to the point by replaying
- * the log. Never writes to the store and takes no lock, so it works beside a live writer.
+ * the newest checkpoint at or before the point (or the base at the horizon, or empty) and brought
+ * to the point by replaying the log. Never writes to the store and takes no lock, so it works
+ * beside a live writer, and again from the start should that writer's retention move the
+ * horizon under it. A point before the horizon is refused with an error naming the horizon.
  */
 public final class PointInTime {
     private PointInTime() {}
@@ -24,30 +26,48 @@ public final class PointInTime {
     public static StorageBackend openAtSequence(Path dir, long sequence) {
         Path root = dir.toAbsolutePath().normalize();
         StoreLayout.verify(root);
-        ReadableLog log = StoreLayout.openLog(root);
-        try {
-            long last = log.lastSequence();
-            if (sequence < 0 || sequence > last) {
-                throw new BackendException(Kind.VALIDATION, "sequence " + sequence
-                        + " is outside the log, which holds 0 to " + last);
+        return HorizonRecord.withStable(root, horizon -> {
+            ReadableLog log = StoreLayout.openLog(root);
+            try {
+                long last = log.lastSequence();
+                if (sequence < 0 || sequence > last) {
+                    throw new BackendException(Kind.VALIDATION, "sequence " + sequence
+                            + " is outside the log, which holds 0 to " + last);
+                }
+                if (sequence < horizon.sequence()) {
+                    throw horizon.unavailable(root, "sequence " + sequence);
+                }
+                return build(root, log, horizon, sequence);
+            } catch (RuntimeException e) {
+                log.close();
+                throw e;
             }
-            return build(root, log, sequence);
-        } catch (RuntimeException e) {
-            log.close();
-            throw e;
-        }
+        });
     }
 
     public static StorageBackend openAtTime(Path dir, Instant time) {
         Path root = dir.toAbsolutePath().normalize();
         StoreLayout.verify(root);
-        ReadableLog log = StoreLayout.openLog(root);
-        try {
-            return build(root, log, sequenceAt(log, time));
-        } catch (RuntimeException e) {
-            log.close();
-            throw e;
+        return HorizonRecord.withStable(root, horizon -> {
+            ReadableLog log = StoreLayout.openLog(root);
+            try {
+                return build(root, log, horizon, sequenceAt(log, horizon, root, time));
+            } catch (RuntimeException e) {
+                log.close();
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * As {@link #sequenceAt(ReadableLog, Instant)}, refusing an instant before the horizon's
+     * commit time: the state then is gone.
+     */
+    static long sequenceAt(ReadableLog log, HorizonRecord horizon, Path root, Instant time) {
+        if (horizon.sequence() > 0 && HorizonRecord.floorMicros(time) < horizon.timeMicros()) {
+            throw horizon.unavailable(root, "instant " + time);
         }
+        return Math.max(horizon.sequence(), sequenceAt(log, time));
     }
 
     /** The newest sequence committed at or before {@code time}, at microsecond resolution; 0 if none. */
@@ -66,7 +86,7 @@ public final class PointInTime {
     }
 
 
-    private static StorageBackend build(Path root, ReadableLog log, long sequence) {
+    private static StorageBackend build(Path root, ReadableLog log, HorizonRecord horizon, long sequence) {
         Path tmp;
         try {
             tmp = Files.createTempDirectory("tidelog-at-" + sequence + "-");
@@ -76,7 +96,7 @@ public final class PointInTime {
         Views views = null;
         try {
             Path viewsDir = tmp.resolve("views");
-            Checkpoints.copyNearest(root, sequence, viewsDir);
+            ViewsStart.copy(root, horizon, sequence, viewsDir);
             views = Views.open(viewsDir);
             new LiveProjection(views, null).replay(log, sequence);
             views.flush();

@@ -3,7 +3,9 @@ package io.tidelog.backend.internal;
 import io.tidelog.backend.BaseItemRow;
 import io.tidelog.backend.CreateTableMetadata;
 import io.tidelog.backend.GsiItemRow;
+import io.tidelog.backend.Horizon;
 import io.tidelog.backend.IndexWriteOp;
+import io.tidelog.backend.RetentionFloor;
 import io.tidelog.backend.Tag;
 import io.tidelog.log.ReadableLog;
 import io.tidelog.projections.SnapshotReader;
@@ -11,6 +13,7 @@ import io.tidelog.projections.ViewReader;
 import io.tidelog.projections.Views;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -19,7 +22,7 @@ import java.util.function.Function;
  * A read-only backend over private views that show the store at one past sequence (§8.3). Every
  * mutating and control method raises UNSUPPORTED before looking at its arguments.
  */
-final class ReadOnlyBackend extends ReadSide {
+final class ReadOnlyBackend extends ReadSide implements RetentionControl {
     private final Views views;
     private final long sequence;
     private final Runnable onClose;
@@ -68,6 +71,16 @@ final class ReadOnlyBackend extends ReadSide {
         });
     }
 
+    /** The store's current horizon (a compaction by its writer may have moved it since this view was built). */
+    @Override
+    public Horizon horizon() {
+        ensureOpen();
+        return HorizonRecord.read(dir).toHorizon();
+    }
+
+    @Override public Horizon compactBefore(long sequence) { throw unsupported("compactBefore"); }
+    @Override public Horizon compactBefore(Instant time) { throw unsupported("compactBefore"); }
+    @Override public Runnable addFloor(RetentionFloor floor) { throw unsupported("addFloor"); }
     @Override public void insertTableMetadata(CreateTableMetadata m) { throw unsupported("insertTableMetadata"); }
     @Override public boolean deleteTableMetadata(String t) { throw unsupported("deleteTableMetadata"); }
     @Override public void updateTableMetadata(String t, String a, String g) { throw unsupported("updateTableMetadata"); }

@@ -60,7 +60,7 @@ abstract class ReadSide implements StorageBackend {
     ReadSide(Path dir, ReadableLog log) {
         this.dir = dir;
         this.log = log;
-        this.streams = new StreamReads(log);
+        this.streams = new StreamReads(dir, log);
     }
 
     /**

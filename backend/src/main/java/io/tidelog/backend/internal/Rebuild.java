@@ -11,7 +11,8 @@ import java.nio.file.Path;
 
 /**
  * Rebuilding views from the log: {@link #replay} applies log entries to views through the live
- * projection's own replay, with progress; {@link #rebuildStore} drops a store's views and rebuilds them under the writer lock.
+ * projection's own replay, with progress; {@link #rebuildStore} drops a store's views and rebuilds
+ * them under the writer lock, from the base at the horizon when retention trimmed the log.
  */
 public final class Rebuild {
     private static final long CHUNK = 20_000;
@@ -62,6 +63,7 @@ public final class Rebuild {
             Path views = StoreLayout.views(root);
             Path fresh = root.resolve("views.rebuild.tmp");
             StoreLayout.deleteRecursively(fresh);
+            ViewsStart.base(root, HorizonRecord.read(root), fresh);
             long applied;
             long n;
             try (Views v = Views.open(fresh)) {

@@ -18,12 +18,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * {@code restore}: a new standalone store holding the log prefix up to a sequence (byte for byte,
  * so sequences, commit times, transaction ids and identities are preserved), its views, and the
- * checkpoints of the prefix. Reads the source without a lock, so it works beside a live writer.
+ * checkpoints of the prefix; for a trimmed source, also its base and archived stream records, so
+ * the new store has the same horizon. Reads the source without a lock, so it works beside a live
+ * writer; a sequence before the horizon is refused.
  */
 public final class Restore {
     private Restore() {}
@@ -50,11 +54,15 @@ public final class Restore {
         Instant time;
         long segments = 0;
         long bytes = 0;
+        HorizonRecord horizon = HorizonRecord.read(root);
         try (ReadableLog log = StoreLayout.openLog(root)) {
             long last = log.lastSequence();
             if (sequence < 1 || sequence > last) {
                 throw new BackendException(Kind.VALIDATION, "sequence " + sequence
                         + " is outside the log, which holds " + (last == 0 ? "no entries" : "1 to " + last));
+            }
+            if (sequence < horizon.sequence()) {
+                throw horizon.unavailable(root, "sequence " + sequence);
             }
             StoredEntry at;
             try (LogReader r = log.read(sequence)) {
@@ -74,7 +82,7 @@ public final class Restore {
             Files.writeString(to.resolve(StoreLayout.MARKER), StoreLayout.MARKER_CONTENT);
             copyTree(srcLog.resolve("schemas"), dstLog.resolve("schemas"));
             long cutEnd = LogCheck.frameEnd(segmentPath(srcLog, pos.segment()), pos.offset());
-            var all = LogCheck.segments(srcLog);
+            var all = needed(LogCheck.segments(srcLog), horizon);
             long totalBytes = 0;
             for (LogCheck.Segment s : all) {
                 if (s.base() < pos.segment()) {
@@ -99,8 +107,10 @@ public final class Restore {
         } catch (LogException e) {
             throw new BackendException(Kind.IO, "cannot read the log of " + root + ": " + e.getMessage(), e);
         }
-        copyCheckpoints(root, to, sequence);
+        copyBase(root, to, horizon);
+        copyCheckpoints(root, to, horizon, sequence);
         // Build the views with progress, then a normal open finds them current and recovers the log.
+        ViewsStart.base(to, horizon, StoreLayout.views(to));
         try (ReadableLog copied = StoreLayout.openLog(to); Views v = Views.open(StoreLayout.views(to))) {
             Rebuild.replay(copied, v, sequence, progress);
         }
@@ -168,10 +178,43 @@ public final class Restore {
         }
     }
 
-    /** Copies the source's checkpoints at or before {@code sequence}: valid for the prefix. */
-    private static void copyCheckpoints(Path root, Path to, long sequence) {
+    /** The segments a restore copies: not those wholly before the horizon, whose entries the base holds. */
+    private static List<LogCheck.Segment> needed(List<LogCheck.Segment> all, HorizonRecord horizon) {
+        List<LogCheck.Segment> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            boolean whollyBefore = i + 1 < all.size() && all.get(i + 1).base() <= horizon.sequence() + 1;
+            if (!whollyBefore) {
+                out.add(all.get(i));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Copies what stands for the history retention dropped: the base at the horizon, the
+     * archived stream records, and the horizon record last, once what it names is in place.
+     */
+    private static void copyBase(Path root, Path to, HorizonRecord horizon) {
+        if (horizon.sequence() == 0) {
+            return;
+        }
+        Path base = BaseDirectory.views(root, horizon.sequence());
+        if (!Checkpoints.copyViews(base, BaseDirectory.views(to, horizon.sequence()))) {
+            throw new BackendException(Kind.IO, "cannot copy the base " + base + " of " + root
+                    + " (a compaction may have replaced it; try again)");
+        }
+        try {
+            copyTree(BaseDirectory.streams(root), BaseDirectory.streams(to));
+        } catch (IOException e) {
+            throw new BackendException(Kind.IO, "cannot copy the stream archive of " + root + ": " + e.getMessage(), e);
+        }
+        horizon.write(to);
+    }
+
+    /** Copies the source's checkpoints from the horizon to {@code sequence}: valid for the prefix. */
+    private static void copyCheckpoints(Path root, Path to, HorizonRecord horizon, long sequence) {
         for (long s : Checkpoints.list(root)) {
-            if (s <= sequence) {
+            if (s <= sequence && s >= horizon.sequence()) {
                 Checkpoints.copy(root, s, StoreLayout.checkpoints(to).resolve(Checkpoints.name(s)));
             }
         }

@@ -6,7 +6,6 @@ import io.tidelog.backend.Durability;
 import io.tidelog.backend.StorageBackend;
 import io.tidelog.backend.TidelogOptions;
 import io.tidelog.log.FileLog;
-import io.tidelog.log.Log;
 import io.tidelog.log.LogCorruptException;
 import io.tidelog.log.LogException;
 import io.tidelog.log.LogLockedException;
@@ -30,29 +29,39 @@ public final class Store {
         StoreLayout.prepare(root);
         StoreLock lock = StoreLock.acquire(root);
         Views views = null;
-        Log log = null;
+        FileLog log = null;
         LiveProjection projection = null;
         try {
             LogOptions logOptions = LogOptions.defaults()
                     .withSyncMode(syncMode(options.durability()))
-                    .withClock(options.clock());
+                    .withClock(options.clock())
+                    .withSegmentBytes(options.logSegmentBytes());
             // The log is recovered first, so the views can be checked against it; nothing is
             // appended before the projection below is in place.
             AtomicReference<LiveProjection> projectionRef = new AtomicReference<>();
             log = FileLog.open(StoreLayout.log(root), logOptions,
                     (entry, position, attachment, endOfBatch) ->
                             projectionRef.get().onCommitted(entry, position, attachment, endOfBatch));
-            views = openViews(root, log.lastSequence());
+            HorizonRecord horizon = HorizonRecord.read(root);
+            Compaction.finishAtOpen(root, log, horizon);
+            views = openViews(root, log.lastSequence(), horizon);
             Checkpoints.discardAfter(root, log.lastSequence());
+            Object checkpointLock = new Object();
             projection = new LiveProjection(views, new LiveProjection.CheckpointPolicy(
-                    root, options.checkpointInterval(), options.checkpointRetention()));
+                    root, options.checkpointInterval(), options.checkpointRetention(), checkpointLock));
             projectionRef.set(projection);
             projection.replay(log, Long.MAX_VALUE);
             Schema schema;
             try (SnapshotReader r = views.snapshot()) {
                 schema = Schema.load(r);
             }
-            return new LiveBackend(root, options, log, views, projection, schema, lock::close);
+            StoreRetention retention = new StoreRetention(root, log, views, projection::appliedSequence,
+                    new RetentionBounds(options.retentionAge().orElse(null), options.retentionBytes().orElse(0)),
+                    options.clock(), checkpointLock, horizon);
+            LiveBackend backend = new LiveBackend(root, options, log, views, projection, schema, retention,
+                    lock::close);
+            retention.start();
+            return backend;
         } catch (RuntimeException e) {
             closeQuietly(log);
             if (projection != null) {
@@ -65,25 +74,32 @@ public final class Store {
     }
 
     /**
-     * Opens the views, rebuilding them from nothing when they cannot be opened or claim more
-     * than the log holds (possible after power loss in ASYNC or NONE: the views' files may have
-     * been flushed before the log's tail was).
+     * Opens the views, rebuilding them when they cannot be opened, claim more than the log
+     * holds (possible after power loss in ASYNC or NONE: the views' files may have been flushed
+     * before the log's tail was) or hold less than the base (a crash after a compaction: the
+     * log may no longer have the entries they need). A rebuild starts from the base, or from
+     * nothing when the history was never trimmed, and the log replay that follows does the rest.
      */
-    private static Views openViews(Path root, long logLast) {
+    private static Views openViews(Path root, long logLast, HorizonRecord horizon) {
         Path dir = StoreLayout.views(root);
         Views views;
         try {
             views = Views.open(dir);
         } catch (ViewException e) {
-            StoreLayout.deleteRecursively(dir);
-            return Views.open(dir);
+            return fresh(root, horizon, dir);
         }
-        if (views.appliedSequence() > logLast) {
+        long applied = views.appliedSequence();
+        if (applied > logLast || applied < horizon.sequence()) {
             views.close();
-            StoreLayout.deleteRecursively(dir);
-            return Views.open(dir);
+            return fresh(root, horizon, dir);
         }
         return views;
+    }
+
+    private static Views fresh(Path root, HorizonRecord horizon, Path dir) {
+        StoreLayout.deleteRecursively(dir);
+        ViewsStart.base(root, horizon, dir);
+        return Views.open(dir);
     }
 
     static SyncMode syncMode(Durability d) {

@@ -13,18 +13,22 @@ import io.tidelog.projections.KeyCodec;
 import io.tidelog.projections.StreamView;
 import io.tidelog.projections.ViewReader;
 import io.tidelog.schemas.StreamRecordInserted;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.rocksdb.RocksIterator;
 
 /**
  * Stream reads (§7.11, §7.12): the stream index gives the order, the log gives the records.
- * Records are never copied out of the log; each one is read from the frame the index points at.
+ * Records are never copied out of the log; each one is read from the frame the index points at,
+ * or, once retention dropped that frame's segment, from the {@link StreamArchive} that kept it.
  */
 final class StreamReads {
+    private final Path root;
     private final ReadableLog log;
 
-    StreamReads(ReadableLog log) {
+    StreamReads(Path root, ReadableLog log) {
+        this.root = root;
         this.log = log;
     }
 
@@ -35,8 +39,7 @@ final class StreamReads {
         }
         byte[] prefix = StreamView.shardPrefix(table, shard).build();
         byte[] start = StreamView.shardPrefix(table, shard).ordered(after + 1).build();
-        Resolver resolver = new Resolver();
-        try (RocksIterator it = r.iterator(Family.STREAM)) {
+        try (Resolver resolver = new Resolver(); RocksIterator it = r.iterator(Family.STREAM)) {
             for (it.seek(start); it.isValid() && KeyCodec.startsWith(it.key(), prefix); it.next()) {
                 out.add(toRecord(resolver.resolve(StreamView.decode(it.key(), prefix.length, it.value()))));
                 if (out.size() >= limit) {
@@ -49,8 +52,7 @@ final class StreamReads {
 
     SequenceRange range(ViewReader r, String table, String shard) {
         byte[] prefix = StreamView.shardPrefix(table, shard).build();
-        Resolver resolver = new Resolver();
-        try (RocksIterator it = r.iterator(Family.STREAM)) {
+        try (Resolver resolver = new Resolver(); RocksIterator it = r.iterator(Family.STREAM)) {
             it.seek(prefix);
             if (!it.isValid() || !KeyCodec.startsWith(it.key(), prefix)) {
                 return new SequenceRange(null, null);
@@ -84,8 +86,14 @@ final class StreamReads {
                 e.getSequenceNumber(), e.getCreatedAt(), e.getUserIdentity());
     }
 
-    /** Reads records from the log, reusing the last frame read (a transaction's records share one). */
-    private final class Resolver {
+    /**
+     * Reads records from the log, reusing the last frame read (a transaction's records share
+     * one); a record whose segment retention dropped comes from the archive. The log is tried
+     * first unless it no longer starts that early: a reader that opened the log before the drop
+     * may still list the segment, and then finds its file gone.
+     */
+    private final class Resolver implements AutoCloseable {
+        private final StreamArchive.Reader archive = new StreamArchive.Reader(root);
         private LogPosition lastPosition;
         private StoredEntry lastEntry;
 
@@ -93,12 +101,14 @@ final class StreamReads {
             if (e.inline() != null) {
                 return e.inline();
             }
+            if (e.position().segment() < log.firstSequence()) {
+                return archived(e, null);
+            }
             if (!e.position().equals(lastPosition)) {
                 try {
                     lastEntry = log.readAt(e.position());
                 } catch (LogException ex) {
-                    throw new BackendException(BackendException.Kind.IO,
-                            "cannot read stream record at " + e.position() + ": " + ex.getMessage(), ex);
+                    return archived(e, ex);
                 }
                 lastPosition = e.position();
             }
@@ -108,6 +118,21 @@ final class StreamReads {
                         + lastEntry.sequence() + " event " + e.eventIndex() + ", which is not its record");
             }
             return s;
+        }
+
+        private StreamRecordInserted archived(StreamView.Entry e, LogException fromLog) {
+            StreamRecordInserted r = archive.find(e.position(), e.eventIndex(), e.logSequence());
+            if (r != null) {
+                return r;
+            }
+            throw new BackendException(BackendException.Kind.IO, "cannot read stream record at " + e.position()
+                    + (fromLog == null ? ": its segment was dropped and it is not in the stream archive"
+                            : ": " + fromLog.getMessage()), fromLog);
+        }
+
+        @Override
+        public void close() {
+            archive.close();
         }
     }
 }
