@@ -103,8 +103,17 @@ public final class FileLog implements Log {
      * @throws LogCorruptException when the log is damaged beyond a torn tail
      */
     public static FileLog open(Path dir, LogOptions options, CommitListener listener) {
+        return open(dir, options, listener, Disk.system());
+    }
+
+    /**
+     * As {@link #open(Path, LogOptions, CommitListener)}, writing every file through
+     * {@code disk} (a simulated or fault-injecting one, in tests).
+     */
+    public static FileLog open(Path dir, LogOptions options, CommitListener listener, Disk disk) {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(disk, "disk");
         EntryCodec codec = EntryCodec.current();
         DirectoryLock lock;
         try {
@@ -115,9 +124,9 @@ public final class FileLog implements Log {
         }
         List<LogSegment> segments = new ArrayList<>();
         try {
-            LogDirectory directory = new LogDirectory(dir);
+            LogDirectory directory = new LogDirectory(dir, disk);
             SchemaStore schemas = new SchemaStore(dir, codec);
-            schemas.register(codec.schema());
+            schemas.register(codec.schema(), directory);
             Recovery.Result recovered = Recovery.run(directory, schemas, options.indexIntervalBytes(), true);
             segments.addAll(recovered.segments());
             prepareForAppending(directory, segments, codec, options);
@@ -148,13 +157,15 @@ public final class FileLog implements Log {
 
     /**
      * Makes the last segment the one appended to, or starts a new one when there is none or it
-     * was written with another schema (a segment has one writer schema). A segment an earlier
-     * writer left is forced first: that writer may have stopped without forcing it.
+     * was written with another schema or format version (a segment has one writer schema and
+     * one frame layout). A segment an earlier writer left is forced first: that writer may have
+     * stopped without forcing it.
      */
     private static void prepareForAppending(LogDirectory directory, List<LogSegment> segments, EntryCodec codec,
             LogOptions options) throws IOException {
         LogSegment last = segments.isEmpty() ? null : segments.get(segments.size() - 1);
-        if (last != null && last.schemaFingerprint() == codec.fingerprint()) {
+        if (last != null && last.schemaFingerprint() == codec.fingerprint()
+                && last.layout() == FrameFormat.Layout.current()) {
             last.openForAppend();
             last.force();
             return;
@@ -166,7 +177,7 @@ public final class FileLog implements Log {
                 last.openForAppend();
                 last.seal();
             } else {
-                // replaced below by a segment with the same base and the current schema
+                // replaced below by a segment with the same base, the current schema and format
                 segments.remove(segments.size() - 1);
                 last.close();
             }
@@ -198,8 +209,8 @@ public final class FileLog implements Log {
     /**
      * {@inheritDoc}
      *
-     * @throws IllegalArgumentException when an event is not one of the envelope's event types,
-     *     or the entry would exceed the frame size limit (256 MiB)
+     * @throws IllegalArgumentException when an event is not one of the envelope's event types
+     * @throws EntryTooLargeException when the entry would exceed the frame size limit (256 MiB)
      * @throws LogException when the log is closed or has failed; the message names the cause
      */
     @Override
@@ -209,8 +220,7 @@ public final class FileLog implements Log {
         byte[] encoded = codec.encodeEvents(events);
         long bound = encoded.length + HEAD_BYTES_BOUND + 3L * (length(transactionId) + length(identity));
         if (bound > FrameFormat.MAX_PAYLOAD_BYTES) {
-            throw new IllegalArgumentException("an entry of up to " + bound + " bytes exceeds the limit of "
-                    + FrameFormat.MAX_PAYLOAD_BYTES);
+            throw new EntryTooLargeException(bound, FrameFormat.MAX_PAYLOAD_BYTES);
         }
         List<Object> kept = applier == null ? null : List.copyOf(events);
         CompletableFuture<Long> future = new CompletableFuture<>();

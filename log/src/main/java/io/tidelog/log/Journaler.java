@@ -38,6 +38,12 @@ import java.util.zip.CRC32C;
  * first unforced write while the journaler goes on writing. A SYNC batch's force covers the
  * ASYNC writes before it.
  *
+ * <p>Every frame records how far the log was known to be forced when it was framed (its
+ * forced-through mark, see {@link FrameFormat.Layout}): a force covers what was written
+ * before it started, so {@link #writtenThrough} is read before a force and becomes
+ * {@link #forcedThrough} once the force returns. Frames of one batch are framed before its
+ * force, so their mark is the previous batch's.
+ *
  * <p>After an I/O error nothing more is written: the entries of the batch in hand and every
  * later one fail, since what reached the file is unknown until the log is opened again.
  */
@@ -58,6 +64,8 @@ final class Journaler implements EventHandler<AppendSlot> {
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
     private final GrowableBytes head = new GrowableBytes(256);
     private final CRC32C crc = new CRC32C();
+    private final FrameFormat.Layout layout = FrameFormat.Layout.current();
+    private final ByteBuffer frameHeader = ByteBuffer.allocate(FrameFormat.Layout.current().headerBytes());
     private final List<AppendSlot> batch = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -66,6 +74,12 @@ final class Journaler implements EventHandler<AppendSlot> {
     private long activeFirstTime;
     private long lastSequence;
     private long lastTime;
+    /** The newest entry whose whole frame is in the buffer or written (journaler thread). */
+    private long framedThrough;
+    /** The newest entry whose whole frame has been handed to the file. */
+    private volatile long writtenThrough;
+    /** The newest entry known to be on stable storage. */
+    private final AtomicLong forcedThrough = new AtomicLong();
     private long batchStartRing;
     private boolean batchNeedsForce;
     private boolean batchOwesForce;
@@ -106,6 +120,10 @@ final class Journaler implements EventHandler<AppendSlot> {
         this.lastSequence = catalog.lastSequence();
         this.lastTime = catalog.lastTimeMicros();
         this.sequenceBase = lastSequence + 1;
+        // opening forced the segments it found (FileLog.prepareForAppending)
+        this.framedThrough = lastSequence;
+        this.writtenThrough = lastSequence;
+        this.forcedThrough.set(lastSequence);
     }
 
     @Override
@@ -138,21 +156,25 @@ final class Journaler implements EventHandler<AppendSlot> {
         codec.writeHead(head, slot.sequence, time, slot.transactionId, slot.identity);
         byte[] events = slot.encodedEvents;
         int payload = head.size() + events.length;
-        int frame = FrameFormat.FRAME_HEADER_BYTES + payload;
+        int frame = layout.headerBytes() + payload;
         long offset = active.size() + buffer.position();
         if (offset > FrameFormat.SEGMENT_HEADER_BYTES && offset + frame > options.segmentBytes()) {
             roll(slot.sequence);
             offset = FrameFormat.SEGMENT_HEADER_BYTES;
         }
+        // [length][CRC32C of length, mark and payload][forced-through mark]: FrameFormat.Layout.V2
+        frameHeader.clear();
+        frameHeader.putInt(0, payload).putInt(4, 0).putLong(8, forcedThrough.get());
         crc.reset();
+        crc.update(frameHeader.array(), 0, 4);
+        crc.update(frameHeader.array(), 8, 8);
         crc.update(head.array(), 0, head.size());
         crc.update(events, 0, events.length);
-        if (buffer.remaining() < FrameFormat.FRAME_HEADER_BYTES) {
-            flushBuffer();
-        }
-        buffer.putInt(payload).putInt((int) crc.getValue());
+        frameHeader.putInt(4, (int) crc.getValue());
+        put(frameHeader.array(), frameHeader.capacity());
         put(head.array(), head.size());
         put(events, events.length);
+        framedThrough = slot.sequence;
 
         slot.timeMicros = time;
         slot.segment = active.base();
@@ -196,6 +218,7 @@ final class Journaler implements EventHandler<AppendSlot> {
         } finally {
             buffer.clear();
         }
+        writtenThrough = framedThrough;
     }
 
     /**
@@ -208,7 +231,9 @@ final class Journaler implements EventHandler<AppendSlot> {
         LogSegment full = active;
         full.extent(new LogSegment.Extent(lastSequence, activeFirstTime, lastTime, full.size()));
         long t0 = System.nanoTime();
+        long through = writtenThrough;
         full.seal();
+        forced(through);
         countForce(t0);
         LogSegment next = LogSegment.create(directory, nextSequence, codec.fingerprint(), options.indexIntervalBytes());
         next.openForAppend();
@@ -261,10 +286,26 @@ final class Journaler implements EventHandler<AppendSlot> {
         waits.signalAllWhenBlocking();
     }
 
+    /**
+     * Forces the segment being appended to. The written mark is read before the segment: a
+     * roll forces the segment it leaves before the next one is written, so whichever segment
+     * this finds, everything written before the mark was read is stable once it returns.
+     */
     private void forceActive() throws IOException {
         long t0 = System.nanoTime();
+        long through = writtenThrough;
         active.force();
+        forced(through);
         countForce(t0);
+    }
+
+    private void forced(long through) {
+        forcedThrough.accumulateAndGet(through, Math::max);
+    }
+
+    /** The newest entry known to be on stable storage. */
+    long forcedThrough() {
+        return forcedThrough.get();
     }
 
     private void countForce(long startNanos) {
@@ -341,13 +382,21 @@ final class Journaler implements EventHandler<AppendSlot> {
 
     /**
      * Once stopped: stops the forcer, then forces and closes the segment being appended to,
-     * unless the log failed.
+     * unless the log failed. A force mark after the last entry (see {@link FrameFormat.Layout})
+     * vouches that everything was forced, so that damage found there later is reported as
+     * corruption, not cut as what a power loss leaves.
      */
     void closeActive() throws IOException {
         forcer.stop();
         if (failure == null) {
+            LogSegment segment = active;
+            if (segment.hasEntries() && segment.markedThrough() < lastSequence) {
+                // no frame vouches for the last batch: force it, then say so in a force mark
+                forceActive();
+                segment.appendMark(lastSequence);
+            }
             long t0 = System.nanoTime();
-            active.seal();
+            segment.seal();
             countForce(t0);
         } else {
             active.abandonWrites();

@@ -155,7 +155,8 @@ final class SegmentCatalog {
         try {
             SegmentIndex.Entry start = segment.index().lastBefore(micros);
             long offset = start == null ? FrameFormat.SEGMENT_HEADER_BYTES : start.offset();
-            SegmentScanner scanner = new SegmentScanner(segment.reader(), offset, segment.extent().endOffset());
+            SegmentScanner scanner = new SegmentScanner(segment.reader(), segment.layout(), offset,
+                    segment.extent().endOffset());
             SegmentScanner.Status status;
             while ((status = scanner.next()) == SegmentScanner.Status.OK && scanner.sequence() <= visible) {
                 if (scanner.timeMicros() >= micros) {
