@@ -197,6 +197,14 @@ public final class FileLog implements Log {
         return recovery;
     }
 
+    /**
+     * Why the log stopped writing, or null while it writes. A failed log fails every append
+     * until it is closed and opened again, which recovers what the failure left in the files.
+     */
+    public LogException failure() {
+        return journaler.failure();
+    }
+
     /** The journaler's counters so far. */
     public JournalStats stats() {
         return journaler.stats();

@@ -86,6 +86,10 @@ final class Journaler implements EventHandler<AppendSlot> {
     private Sequence progress;
 
     private volatile LogException failure;
+    /** Whether a force failed: after that nothing says what is on stable storage (see {@link #closeActive}). */
+    private volatile boolean forceFailed;
+    /** The newest entry of a batch that completed, acknowledged or about to be. */
+    private volatile long publishedThrough;
     private volatile long failedFromRing = Long.MAX_VALUE;
 
     private final AtomicLong entries = new AtomicLong();
@@ -122,6 +126,7 @@ final class Journaler implements EventHandler<AppendSlot> {
         this.sequenceBase = lastSequence + 1;
         // opening forced the segments it found (FileLog.prepareForAppending)
         this.framedThrough = lastSequence;
+        this.publishedThrough = lastSequence;
         this.writtenThrough = lastSequence;
         this.forcedThrough.set(lastSequence);
     }
@@ -232,7 +237,12 @@ final class Journaler implements EventHandler<AppendSlot> {
         full.extent(new LogSegment.Extent(lastSequence, activeFirstTime, lastTime, full.size()));
         long t0 = System.nanoTime();
         long through = writtenThrough;
-        full.seal();
+        try {
+            full.seal();
+        } catch (IOException e) {
+            forceFailed = true;
+            throw e;
+        }
         forced(through);
         countForce(t0);
         LogSegment next = LogSegment.create(directory, nextSequence, codec.fingerprint(), options.indexIntervalBytes());
@@ -262,6 +272,7 @@ final class Journaler implements EventHandler<AppendSlot> {
         LogException failed = failure;
         if (failed == null) {
             active.extent(new LogSegment.Extent(lastSequence, activeFirstTime, lastTime, active.size()));
+            publishedThrough = lastSequence;
             published.accept(lastSequence);
         } else {
             if (failedFromRing == Long.MAX_VALUE) {
@@ -294,7 +305,12 @@ final class Journaler implements EventHandler<AppendSlot> {
     private void forceActive() throws IOException {
         long t0 = System.nanoTime();
         long through = writtenThrough;
-        active.force();
+        try {
+            active.force();
+        } catch (IOException e) {
+            forceFailed = true;
+            throw e;
+        }
         forced(through);
         countForce(t0);
     }
@@ -381,8 +397,8 @@ final class Journaler implements EventHandler<AppendSlot> {
     }
 
     /**
-     * Once stopped: stops the forcer, then forces and closes the segment being appended to,
-     * unless the log failed. A force mark after the last entry (see {@link FrameFormat.Layout})
+     * Once stopped: stops the forcer, then forces and closes the segment being appended to. A
+     * log that failed forces what it acknowledged if it still can, and otherwise says so. A force mark after the last entry (see {@link FrameFormat.Layout})
      * vouches that everything was forced, so that damage found there later is reported as
      * corruption, not cut as what a power loss leaves.
      */
@@ -398,8 +414,24 @@ final class Journaler implements EventHandler<AppendSlot> {
             long t0 = System.nanoTime();
             segment.seal();
             countForce(t0);
-        } else {
+            return;
+        }
+        // A failed write left written data in the file, which a force can still make stable;
+        // after a failed force, forcing again could report success for data the device lost
+        // (the page cache dropped it when its write-back failed), so nothing is claimed.
+        try {
+            if (!forceFailed && publishedThrough > forcedThrough.get()) {
+                forceActive();
+            }
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        } finally {
             active.abandonWrites();
+        }
+        if (publishedThrough > forcedThrough.get()) {
+            throw new IOException("the log failed (" + failure.getCause() + "), and entries "
+                    + (forcedThrough.get() + 1) + " to " + publishedThrough
+                    + ", acknowledged before, may not be on stable storage");
         }
     }
 

@@ -55,6 +55,14 @@ public final class LogCheck {
     }
 
     public static Result check(Path logDir, Progress progress) {
+        return check(logDir, false, progress);
+    }
+
+    /**
+     * @param live whether a writer may be appending meanwhile: an incomplete frame at the end of
+     *             the last segment is then one being written, not a torn tail
+     */
+    public static Result check(Path logDir, boolean live, Progress progress) {
         List<Segment> segments = segments(logDir);
         List<String> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -107,7 +115,7 @@ public final class LogCheck {
                 byte[] fh = new byte[frameHeader];
                 while (offset < size) {
                     if (size - offset < frameHeader) {
-                        torn(lastSegment, problems, warnings, name, offset, "incomplete frame header");
+                        torn(lastSegment, live, problems, warnings, name, offset, "incomplete frame header");
                         break;
                     }
                     readFully(ch, fh, offset);
@@ -119,7 +127,7 @@ public final class LogCheck {
                         break;
                     }
                     if (offset + frameHeader + len > size) {
-                        torn(lastSegment, problems, warnings, name, offset, "frame runs past the end of the file");
+                        torn(lastSegment, live, problems, warnings, name, offset, "frame runs past the end of the file");
                         break;
                     }
                     byte[] payload = new byte[(int) len];
@@ -162,9 +170,11 @@ public final class LogCheck {
         return new Result(frames, first, expected <= 0 ? 0 : expected - 1, problems, warnings);
     }
 
-    private static void torn(boolean lastSegment, List<String> problems, List<String> warnings, String name,
-            long offset, String what) {
-        if (lastSegment) {
+    private static void torn(boolean lastSegment, boolean live, List<String> problems, List<String> warnings,
+            String name, long offset, String what) {
+        if (lastSegment && live) {
+            warnings.add(name + " @" + offset + ": " + what + " (the writer is appending it; checked up to there)");
+        } else if (lastSegment) {
             warnings.add(name + " @" + offset + ": " + what
                     + " (a torn tail from a crash; the next writable open truncates it)");
         } else {

@@ -97,7 +97,7 @@ public final class Restore {
         } catch (IOException e) {
             throw new BackendException(Kind.IO, "restore to " + to + " failed: " + e.getMessage(), e);
         } catch (LogException e) {
-            throw new BackendException(Kind.IO, "cannot read the log of " + root + ": " + e.getMessage(), e);
+            throw Errors.storage("cannot read the log of " + root + ": ", e);
         }
         copyCheckpoints(root, to, sequence);
         // Build the views with progress, then a normal open finds them current and recovers the log.

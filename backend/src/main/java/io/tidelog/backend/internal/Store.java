@@ -5,9 +5,7 @@ import io.tidelog.backend.BackendException.Kind;
 import io.tidelog.backend.Durability;
 import io.tidelog.backend.StorageBackend;
 import io.tidelog.backend.TidelogOptions;
-import io.tidelog.log.FileLog;
-import io.tidelog.log.Log;
-import io.tidelog.log.LogCorruptException;
+import io.tidelog.log.Disk;
 import io.tidelog.log.LogException;
 import io.tidelog.log.LogLockedException;
 import io.tidelog.log.LogOptions;
@@ -26,22 +24,29 @@ public final class Store {
     private Store() {}
 
     public static StorageBackend open(Path dir, TidelogOptions options) {
+        return open(dir, options, Disk.system());
+    }
+
+    /** As {@link #open(Path, TidelogOptions)}, the log written through {@code disk} (tests simulate faults there). */
+    public static StorageBackend open(Path dir, TidelogOptions options, Disk disk) {
         Path root = dir.toAbsolutePath().normalize();
         StoreLayout.prepare(root);
         StoreLock lock = StoreLock.acquire(root);
         Views views = null;
-        Log log = null;
+        LiveLog log = null;
         LiveProjection projection = null;
         try {
+            // a rebuild killed before it swapped its views in left them here: they are of no use
+            StoreLayout.deleteRecursively(StoreLayout.rebuildInProgress(root));
             LogOptions logOptions = LogOptions.defaults()
                     .withSyncMode(syncMode(options.durability()))
                     .withClock(options.clock());
             // The log is recovered first, so the views can be checked against it; nothing is
             // appended before the projection below is in place.
             AtomicReference<LiveProjection> projectionRef = new AtomicReference<>();
-            log = FileLog.open(StoreLayout.log(root), logOptions,
+            log = new LiveLog(StoreLayout.log(root), logOptions,
                     (entry, position, attachment, endOfBatch) ->
-                            projectionRef.get().onCommitted(entry, position, attachment, endOfBatch));
+                            projectionRef.get().onCommitted(entry, position, attachment, endOfBatch), disk);
             views = openViews(root, log.lastSequence());
             Checkpoints.discardAfter(root, log.lastSequence());
             projection = new LiveProjection(views, new LiveProjection.CheckpointPolicy(
@@ -99,14 +104,11 @@ public final class Store {
             return b;
         }
         if (e instanceof LogLockedException) {
-            return new BackendException(Kind.LOCKED, "store " + dir + " is open by another writer", e);
-        }
-        if (e instanceof LogCorruptException c) {
-            return new BackendException(Kind.NOT_A_DATABASE, "log of store " + dir + " is corrupt: "
-                    + c.getMessage(), e);
+            return new BackendException(Kind.LOCKED, "store " + dir + " is open by another writer"
+                    + StoreLock.holder(dir), e);
         }
         if (e instanceof LogException || e instanceof ViewException) {
-            return new BackendException(Kind.IO, "cannot open store " + dir + ": " + e.getMessage(), e);
+            return Errors.storage("cannot open store " + dir + ": ", e);
         }
         return new BackendException(Kind.OTHER, "cannot open store " + dir + ": " + e, e);
     }

@@ -97,8 +97,7 @@ final class StreamReads {
                 try {
                     lastEntry = log.readAt(e.position());
                 } catch (LogException ex) {
-                    throw new BackendException(BackendException.Kind.IO,
-                            "cannot read stream record at " + e.position() + ": " + ex.getMessage(), ex);
+                    throw Errors.storage("cannot read the stream record at " + e.position() + ": ", ex);
                 }
                 lastPosition = e.position();
             }

@@ -2,8 +2,10 @@ package io.tidelog.backend.internal;
 
 import io.tidelog.backend.BackendException;
 import io.tidelog.backend.BackendException.Kind;
+import io.tidelog.log.EntryTooLargeException;
 import io.tidelog.log.Log;
 import io.tidelog.log.LogException;
+import io.tidelog.projections.SnapshotReader;
 import io.tidelog.projections.Views;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +47,25 @@ final class WritePath {
         this.lockTimeoutNanos = lockTimeout.toNanos();
     }
 
+    /** Whether any thread has a transaction open. */
+    boolean transactionOpen() {
+        return transaction != null;
+    }
+
+    /**
+     * Goes on from {@code decided}, the schema of the views once they hold every entry the log
+     * holds: after the log was opened again, with no write in flight.
+     */
+    void resume(Schema decided) {
+        lock.lock();
+        try {
+            schema = decided;
+            lastAppend = CompletableFuture.completedFuture(0L);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The open transaction when the calling thread owns it, else null. */
     Transaction ownTransaction() {
         Transaction t = transaction;
@@ -68,7 +89,12 @@ final class WritePath {
                 return new Outcome(d.value(), List.of());
             }
             write = new PendingWrite();
-            appended = append(d.events(), null, write);
+            try {
+                appended = append(d.events(), null, write);
+            } catch (BackendException e) {
+                resync();
+                throw e;
+            }
             lastAppend = appended;
         } finally {
             lock.unlock();
@@ -185,9 +211,26 @@ final class WritePath {
         }
     }
 
+    /**
+     * The decision that was refused by the log changed the schema already; the schema is read
+     * back from the views once every write in flight is applied (under the lock: no decision
+     * runs meanwhile).
+     */
+    private void resync() {
+        drain();
+        try (SnapshotReader r = views.snapshot()) {
+            schema = Schema.load(r);
+        } catch (RuntimeException e) {
+            // the views failed too; the next write finds the log or the views failed
+        }
+    }
+
     private CompletableFuture<Long> append(List<Object> events, String transactionId, PendingWrite write) {
         try {
             return log.append(events, transactionId, AuditIdentity.current(), write);
+        } catch (EntryTooLargeException e) {
+            throw new BackendException(Kind.VALIDATION, "the item or transaction is too large to store: "
+                    + e.getMessage(), e);
         } catch (LogException e) {
             throw new BackendException(Kind.IO, "cannot append to the log: " + e.getMessage(), e);
         }
