@@ -115,9 +115,13 @@ final class SegmentCatalog {
         try {
             SegmentScanner frame = segment.frameAt(offset);
             SegmentScanner.Status status = frame.next();
+            if (status != SegmentScanner.Status.OK && status != SegmentScanner.Status.END) {
+                // a frame the log holds (the offset is inside what it has checked) is damaged
+                throw new LogCorruptException(segment.path(), offset, "the entry at " + position + " is damaged: "
+                        + frame.problem());
+            }
             if (status != SegmentScanner.Status.OK || frame.sequence() > visible) {
-                throw new LogException("no entry at " + position
-                        + (status == SegmentScanner.Status.OK ? "" : ": " + frame.problem()));
+                throw new LogException("no entry at " + position);
             }
             return decode(segment, frame);
         } catch (IOException e) {

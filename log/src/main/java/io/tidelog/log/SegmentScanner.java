@@ -116,7 +116,8 @@ final class SegmentScanner {
         long length = FrameFormat.readLength(buf, at);
         if (layout.isMark(length)) {
             if (!layout.checksumMatches(buf, at, 0)) {
-                return fail(Status.BAD_CHECKSUM, "force mark checksum mismatch");
+                return allZero(buf, at, header) ? fail(Status.BAD_LENGTH, "zeros where a frame should start")
+                        : fail(Status.BAD_CHECKSUM, "force mark checksum mismatch");
             }
             lastMark = layout.forcedThrough(buf, at);
             offset += header;
@@ -143,6 +144,15 @@ final class SegmentScanner {
         }
         offset += total;
         return Status.OK;
+    }
+
+    private static boolean allZero(byte[] b, int from, int length) {
+        for (int i = from; i < from + length; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Status fail(Status status, String why) {

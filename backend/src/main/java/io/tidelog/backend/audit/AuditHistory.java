@@ -91,8 +91,10 @@ public final class AuditHistory implements AutoCloseable {
         long to = Math.min(q.toSequence(), log.lastSequence());
         // rows in scope: storeId -> (pk \0 sk) -> itemJson
         Map<Long, Map<String, String>> rows = new HashMap<>();
-        try (LogReader r = log.read(Math.max(1, log.firstSequence()))) {
-            while (r.hasNext()) {
+        long first = Math.max(1, log.firstSequence());
+        try (LogReader r = log.read(first)) {
+            // entries are gap-free: stop before reading past the last one asked for
+            for (long next = first; next <= to && r.hasNext(); next++) {
                 StoredEntry se = r.next();
                 long seq = se.sequence();
                 if (seq > to) {

@@ -22,7 +22,7 @@ final class Closer {
         } catch (RuntimeException e) {
             if (failure == null) {
                 failure = e instanceof BackendException b && b.kind() == Kind.IO ? b
-                        : new BackendException(Kind.IO, what + " failed: " + e.getMessage(), e);
+                        : Errors.io(what + " failed: ", e);
             } else {
                 failure.addSuppressed(e);
             }

@@ -51,7 +51,22 @@ public final class Errors {
         if (e instanceof LogLockedException) {
             return new BackendException(Kind.LOCKED, context + e.getMessage(), e);
         }
-        return new BackendException(Kind.IO, context + e.getMessage(), e);
+        return io(context, e);
+    }
+
+    /** The JDK's words for ENOSPC. */
+    private static final String NO_SPACE = "No space left on device";
+
+    /** An {@code IO} failure; one caused by a full disk says so first. */
+    static BackendException io(String context, Throwable cause) {
+        String message = context + cause.getMessage();
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(NO_SPACE)) {
+                message = "the disk is full: " + message;
+                break;
+            }
+        }
+        return new BackendException(Kind.IO, message, cause);
     }
 
     static BackendException readOnly(String method) {

@@ -24,11 +24,15 @@ public final class Store {
     private Store() {}
 
     public static StorageBackend open(Path dir, TidelogOptions options) {
-        return open(dir, options, Disk.system());
+        return open(dir, options, Disk.system(), LogOptions.DEFAULT_SEGMENT_BYTES);
     }
 
-    /** As {@link #open(Path, TidelogOptions)}, the log written through {@code disk} (tests simulate faults there). */
-    public static StorageBackend open(Path dir, TidelogOptions options, Disk disk) {
+    /**
+     * As {@link #open(Path, TidelogOptions)}, the log written through {@code disk} in segments of
+     * {@code segmentBytes}: tests simulate faults on the disk, and small segments make them meet
+     * segment creation often.
+     */
+    public static StorageBackend open(Path dir, TidelogOptions options, Disk disk, long segmentBytes) {
         Path root = dir.toAbsolutePath().normalize();
         StoreLayout.prepare(root);
         StoreLock lock = StoreLock.acquire(root);
@@ -40,7 +44,8 @@ public final class Store {
             StoreLayout.deleteRecursively(StoreLayout.rebuildInProgress(root));
             LogOptions logOptions = LogOptions.defaults()
                     .withSyncMode(syncMode(options.durability()))
-                    .withClock(options.clock());
+                    .withClock(options.clock())
+                    .withSegmentBytes(segmentBytes);
             // The log is recovered first, so the views can be checked against it; nothing is
             // appended before the projection below is in place.
             AtomicReference<LiveProjection> projectionRef = new AtomicReference<>();

@@ -232,7 +232,7 @@ final class WritePath {
             throw new BackendException(Kind.VALIDATION, "the item or transaction is too large to store: "
                     + e.getMessage(), e);
         } catch (LogException e) {
-            throw new BackendException(Kind.IO, "cannot append to the log: " + e.getMessage(), e);
+            throw Errors.io("cannot append to the log: ", e);
         }
     }
 
@@ -254,16 +254,14 @@ final class WritePath {
                 }
             }
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw new BackendException(Kind.IO, "write failed: " + cause.getMessage(), cause);
+            throw Errors.io("write failed: ", e.getCause());
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
         if (write.failure != null) {
-            throw new BackendException(Kind.IO, "applying the write to the views failed: "
-                    + write.failure.getMessage(), write.failure);
+            throw Errors.io("applying the write to the views failed: ", write.failure);
         }
     }
 }
