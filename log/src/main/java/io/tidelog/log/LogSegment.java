@@ -66,6 +66,8 @@ final class LogSegment {
     private long size;
     /** The newest entry a force mark in the file vouches for, or -1. */
     private volatile long markedThrough = -1;
+    /** Whether {@link #seal} forced everything written (and not that it gave up). */
+    private volatile boolean sealed;
     private boolean closed;
 
     LogSegment(LogDirectory dir, FrameFormat.SegmentHeader header, int indexIntervalBytes, Extent extent) {
@@ -255,15 +257,18 @@ final class LogSegment {
     void force() throws IOException {
         DiskFile file = writeFile;
         if (file == null) {
-            return;
+            if (sealed) {
+                return;
+            }
+            throw new ClosedChannelException();
         }
         try {
             file.force(false);
         } catch (ClosedChannelException e) {
-            if (writeFile == file) {
-                throw e;
+            if (writeFile == file || !sealed) {
+                throw e; // closed under us, or abandoned because the log failed or closed
             }
-            // sealed meanwhile, which forced; or abandoned, because the log failed or closed
+            // sealed meanwhile, which forced
         }
     }
 
@@ -275,6 +280,7 @@ final class LogSegment {
         }
         try {
             file.force(false);
+            sealed = true;
         } finally {
             writeFile = null;
             try {

@@ -42,6 +42,7 @@ class PowerLossTest {
     @Test
     void theLogOpensAfterEveryPowerLossWithEveryForcedEntry() throws Exception {
         long base = Long.getLong("tidelog.seed", System.nanoTime());
+        System.out.println(LOSSES + " simulated power losses, seed " + base);
         int losses = 0;
         for (int round = 0; losses < LOSSES; round++) {
             Path dir = tmp.resolve("round-" + round);

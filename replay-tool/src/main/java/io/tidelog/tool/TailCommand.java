@@ -86,6 +86,10 @@ final class TailCommand implements Callable<Integer> {
         try (ChangeStream stream = ChangeStream.open(store, table, start)) {
             // without --follow: the log as it ends now, whatever a live writer adds meanwhile
             long end = stream.logLastSequence();
+            if (common.verbose && !follow) {
+                spec.commandLine().getErr().println("tail: reading up to entry " + end + ", where the log ends now");
+                spec.commandLine().getErr().flush();
+            }
             while (limit == null || emitted < limit) {
                 Optional<ChangeRecord> r = stream.poll(Duration.ofMillis(follow ? 500 : 20));
                 if (r.isEmpty()) {

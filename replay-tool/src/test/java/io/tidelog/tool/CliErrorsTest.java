@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tidelog.backend.Durability;
 import io.tidelog.backend.StorageBackend;
 import io.tidelog.backend.Tidelog;
+import io.tidelog.backend.TidelogOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,41 +72,54 @@ class CliErrorsTest {
                 TidelogCli.message(new java.io.UncheckedIOException(new java.nio.file.NoSuchFileException("/x/y"))));
     }
 
+    /** The log sequences of the records a tail printed, in order. */
+    private static List<Long> sequences(Fixtures.Run r) throws Exception {
+        List<Long> out = new java.util.ArrayList<>();
+        for (String line : r.out().lines().toList()) {
+            String id = JSON.readTree(line).get("eventID").asText();
+            out.add(Long.parseLong(id.substring(0, id.indexOf(':'))));
+        }
+        return out;
+    }
+
     @Test
     void tailWithoutFollowStopsAtTheEndTheLogHadWhenItStartedWhileAWriterGoesOn() throws Exception {
         AtomicBoolean writing = new AtomicBoolean(true);
-        AtomicInteger batches = new AtomicInteger();
-        try (StorageBackend db = Tidelog.open(store, Fixtures.options())) {
+        AtomicInteger written = new AtomicInteger();
+        Fixtures.Run live;
+        try (StorageBackend db = Tidelog.open(store, TidelogOptions.builder().durability(Durability.ASYNC).build())) {
+            // a writer that goes on while the tail reads: without the bound, the tail reads on
+            // into what it writes for as long as it finds more
             Thread writer = new Thread(() -> {
-                for (int i = 100; writing.get(); i += 5) {
-                    Fixtures.write(db, i, i + 5);
-                    batches.incrementAndGet();
+                for (int i = 0; writing.get(); i++) {
+                    db.insertStreamRecord("Orders", "INSERT", "{\"n\":" + i + "}", "{\"n\":" + i + "}", null,
+                            Long.toString(1_000_000 + i), "shard-live", 1_700_000_000L);
+                    written.incrementAndGet();
                 }
             });
             writer.start();
             try {
-                while (batches.get() < 3) {
+                while (written.get() < 3000) { // a backlog the tail takes a while to read
                     Thread.sleep(5);
                 }
-                long before = db.lastSequence();
-                Fixtures.Run r = assertTimeoutPreemptively(Duration.ofSeconds(60),
-                        () -> Fixtures.run("tail", "--data", store.toString(), "--table", "Orders"));
-                long after = db.lastSequence();
-                assertEquals(0, r.code(), r.err());
-                List<String> lines = r.out().lines().toList();
-                long lastPrinted = 0;
-                for (String line : lines) {
-                    String id = JSON.readTree(line).get("eventID").asText();
-                    lastPrinted = Long.parseLong(id.substring(0, id.indexOf(':')));
-                }
-                assertTrue(lastPrinted >= before - 3, "records up to the end at the start: " + lastPrinted);
-                assertTrue(lastPrinted <= after, "nothing after the end at the start: " + lastPrinted);
-                assertTrue(batches.get() > 3, "the writer went on meanwhile");
+                live = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                        () -> Fixtures.run("tail", "--data", store.toString(), "--table", "Orders", "--verbose"));
+                assertTrue(written.get() > 3000, "the writer went on meanwhile");
             } finally {
                 writing.set(false);
                 writer.join();
             }
         }
+        assertEquals(0, live.code(), live.err());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("reading up to entry (\\d+)").matcher(live.err());
+        assertTrue(m.find(), live.err());
+        long end = Long.parseLong(m.group(1));
+        List<Long> printed = sequences(live);
+        List<Long> all = sequences(Fixtures.run("tail", "--data", store.toString(), "--table", "Orders"));
+        List<Long> beyond = printed.stream().filter(s -> s > end).toList();
+        assertTrue(beyond.isEmpty(), beyond.size() + " records of entries after the end " + end
+                + " the log had when the tail started, the first of entry " + (beyond.isEmpty() ? 0 : beyond.get(0)));
+        assertEquals(all.stream().filter(s -> s <= end).toList(), printed, "every record up to that end, in order");
     }
 
     @Test

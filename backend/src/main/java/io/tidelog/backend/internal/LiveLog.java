@@ -28,6 +28,8 @@ import java.util.concurrent.CompletableFuture;
  * running.
  */
 final class LiveLog implements Log {
+    private static final System.Logger LOG = System.getLogger(LiveLog.class.getName());
+
     private final Path dir;
     private final LogOptions options;
     private final CommitListener listener;
@@ -65,8 +67,10 @@ final class LiveLog implements Log {
         if (failed != null) {
             try {
                 failed.close();
-            } catch (LogException alreadyReported) {
-                // the failure that brought us here was reported to the writes it failed
+            } catch (LogException e) {
+                // the writes the failure touched were told; this says what it may have cost the
+                // ones acknowledged before it (after a failed force, nothing can tell)
+                LOG.log(System.Logger.Level.WARNING, "reopening the failed log in " + dir + ": " + e.getMessage());
             }
         }
         closeReader();

@@ -9,6 +9,7 @@ import io.tidelog.log.Disk;
 import io.tidelog.log.LogException;
 import io.tidelog.log.LogLockedException;
 import io.tidelog.log.LogOptions;
+import io.tidelog.log.Scrubber;
 import io.tidelog.log.SyncMode;
 import io.tidelog.projections.SnapshotReader;
 import io.tidelog.projections.ViewException;
@@ -21,6 +22,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * them when they are missing, damaged or ahead of the log), then start taking writes.
  */
 public final class Store {
+    /** How fast the background scrub of a store's sealed segments reads (see Scrubber). */
+    private static final long SCRUB_BYTES_PER_SECOND = 64L << 20;
+
     private Store() {}
 
     public static StorageBackend open(Path dir, TidelogOptions options) {
@@ -62,7 +66,14 @@ public final class Store {
             try (SnapshotReader r = views.snapshot()) {
                 schema = Schema.load(r);
             }
-            return new LiveBackend(root, options, log, views, projection, schema, lock::close);
+            Scrubber scrub = Scrubber.start(StoreLayout.log(root), SCRUB_BYTES_PER_SECOND);
+            return new LiveBackend(root, options, log, views, projection, schema, () -> {
+                try {
+                    scrub.close();
+                } finally {
+                    lock.close();
+                }
+            });
         } catch (RuntimeException e) {
             closeQuietly(log);
             if (projection != null) {

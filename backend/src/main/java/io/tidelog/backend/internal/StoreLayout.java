@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  *   TIDELOG        marker: one line "tidelog-store 1" (format version)
- *   tidelog.lock   held (OS file lock) by the one writable backend
+ *   tidelog.lock   held (OS file lock) by the one writable backend; holds its process id
  *   log/           the write-ahead log: segments, indexes, schema store (docs/log-format.md)
  *   views/         RocksDB views derived from the log (docs/storage-format.md); disposable
  *   checkpoints/   copies of the views at some sequences, to speed up point-in-time opens

@@ -43,6 +43,7 @@ class StorePowerLossTest {
     @Test
     void theStoreOpensAfterEveryPowerLossWithEveryForcedMutationAndNothingHalfApplied() throws Exception {
         long base = Long.getLong("tidelog.seed", System.nanoTime());
+        System.out.println(LOSSES + " simulated power losses, seed " + base);
         int losses = 0;
         int rounds = 0;
         int unforcedLost = 0;
