@@ -41,6 +41,7 @@ public final class FileLog implements Log {
     private static final long WAIT_TIMEOUT_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final Path dir;
+    private final LogDirectory directory;
     private final EntryCodec codec;
     private final SegmentCatalog catalog;
     private final DirectoryLock lock;
@@ -60,6 +61,7 @@ public final class FileLog implements Log {
     private FileLog(Path dir, LogDirectory directory, LogOptions options, EntryCodec codec, SegmentCatalog catalog,
             DirectoryLock lock, RecoveryReport recovery, CommitListener listener) throws IOException {
         this.dir = dir;
+        this.directory = directory;
         this.codec = codec;
         this.catalog = catalog;
         this.lock = lock;
@@ -103,8 +105,17 @@ public final class FileLog implements Log {
      * @throws LogCorruptException when the log is damaged beyond a torn tail
      */
     public static FileLog open(Path dir, LogOptions options, CommitListener listener) {
+        return open(dir, options, listener, Disk.system());
+    }
+
+    /**
+     * As {@link #open(Path, LogOptions, CommitListener)}, writing every file through
+     * {@code disk} (a simulated or fault-injecting one, in tests).
+     */
+    public static FileLog open(Path dir, LogOptions options, CommitListener listener, Disk disk) {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(disk, "disk");
         EntryCodec codec = EntryCodec.current();
         DirectoryLock lock;
         try {
@@ -115,9 +126,9 @@ public final class FileLog implements Log {
         }
         List<LogSegment> segments = new ArrayList<>();
         try {
-            LogDirectory directory = new LogDirectory(dir);
+            LogDirectory directory = new LogDirectory(dir, disk);
             SchemaStore schemas = new SchemaStore(dir, codec);
-            schemas.register(codec.schema());
+            schemas.register(codec.schema(), directory);
             Recovery.Result recovered = Recovery.run(directory, schemas, options.indexIntervalBytes(), true);
             segments.addAll(recovered.segments());
             prepareForAppending(directory, segments, codec, options);
@@ -148,13 +159,15 @@ public final class FileLog implements Log {
 
     /**
      * Makes the last segment the one appended to, or starts a new one when there is none or it
-     * was written with another schema (a segment has one writer schema). A segment an earlier
-     * writer left is forced first: that writer may have stopped without forcing it.
+     * was written with another schema or format version (a segment has one writer schema and
+     * one frame layout). A segment an earlier writer left is forced first: that writer may have
+     * stopped without forcing it.
      */
     private static void prepareForAppending(LogDirectory directory, List<LogSegment> segments, EntryCodec codec,
             LogOptions options) throws IOException {
         LogSegment last = segments.isEmpty() ? null : segments.get(segments.size() - 1);
-        if (last != null && last.schemaFingerprint() == codec.fingerprint()) {
+        if (last != null && last.schemaFingerprint() == codec.fingerprint()
+                && last.layout() == FrameFormat.Layout.current()) {
             last.openForAppend();
             last.force();
             return;
@@ -166,7 +179,7 @@ public final class FileLog implements Log {
                 last.openForAppend();
                 last.seal();
             } else {
-                // replaced below by a segment with the same base and the current schema
+                // replaced below by a segment with the same base, the current schema and format
                 segments.remove(segments.size() - 1);
                 last.close();
             }
@@ -186,6 +199,14 @@ public final class FileLog implements Log {
         return recovery;
     }
 
+    /**
+     * Why the log stopped writing, or null while it writes. A failed log fails every append
+     * until it is closed and opened again, which recovers what the failure left in the files.
+     */
+    public LogException failure() {
+        return journaler.failure();
+    }
+
     /** The journaler's counters so far. */
     public JournalStats stats() {
         return journaler.stats();
@@ -198,8 +219,8 @@ public final class FileLog implements Log {
     /**
      * {@inheritDoc}
      *
-     * @throws IllegalArgumentException when an event is not one of the envelope's event types,
-     *     or the entry would exceed the frame size limit (256 MiB)
+     * @throws IllegalArgumentException when an event is not one of the envelope's event types
+     * @throws EntryTooLargeException when the entry would exceed the frame size limit (256 MiB)
      * @throws LogException when the log is closed or has failed; the message names the cause
      */
     @Override
@@ -209,8 +230,7 @@ public final class FileLog implements Log {
         byte[] encoded = codec.encodeEvents(events);
         long bound = encoded.length + HEAD_BYTES_BOUND + 3L * (length(transactionId) + length(identity));
         if (bound > FrameFormat.MAX_PAYLOAD_BYTES) {
-            throw new IllegalArgumentException("an entry of up to " + bound + " bytes exceeds the limit of "
-                    + FrameFormat.MAX_PAYLOAD_BYTES);
+            throw new EntryTooLargeException(bound, FrameFormat.MAX_PAYLOAD_BYTES);
         }
         List<Object> kept = applier == null ? null : List.copyOf(events);
         CompletableFuture<Long> future = new CompletableFuture<>();
@@ -341,14 +361,13 @@ public final class FileLog implements Log {
     public int dropSegmentsBefore(long base) {
         checkOpen();
         List<LogSegment> dropped = catalog.removeBefore(base);
-        LogDirectory directory = new LogDirectory(dir);
         try {
             for (LogSegment s : dropped) {
                 s.close();
                 directory.deleteSegment(s.base());
             }
             if (!dropped.isEmpty()) {
-                LogDirectory.forceDirectory(dir);
+                directory.forceDirectory(dir);
             }
         } catch (IOException e) {
             throw new LogException("cannot delete a segment of " + dir + ": " + e, e);

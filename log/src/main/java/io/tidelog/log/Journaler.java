@@ -38,6 +38,12 @@ import java.util.zip.CRC32C;
  * first unforced write while the journaler goes on writing. A SYNC batch's force covers the
  * ASYNC writes before it.
  *
+ * <p>Every frame records how far the log was known to be forced when it was framed (its
+ * forced-through mark, see {@link FrameFormat.Layout}): a force covers what was written
+ * before it started, so {@link #writtenThrough} is read before a force and becomes
+ * {@link #forcedThrough} once the force returns. Frames of one batch are framed before its
+ * force, so their mark is the previous batch's.
+ *
  * <p>After an I/O error nothing more is written: the entries of the batch in hand and every
  * later one fail, since what reached the file is unknown until the log is opened again.
  */
@@ -58,6 +64,8 @@ final class Journaler implements EventHandler<AppendSlot> {
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
     private final GrowableBytes head = new GrowableBytes(256);
     private final CRC32C crc = new CRC32C();
+    private final FrameFormat.Layout layout = FrameFormat.Layout.current();
+    private final ByteBuffer frameHeader = ByteBuffer.allocate(FrameFormat.Layout.current().headerBytes());
     private final List<AppendSlot> batch = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -66,12 +74,22 @@ final class Journaler implements EventHandler<AppendSlot> {
     private long activeFirstTime;
     private long lastSequence;
     private long lastTime;
+    /** The newest entry whose whole frame is in the buffer or written (journaler thread). */
+    private long framedThrough;
+    /** The newest entry whose whole frame has been handed to the file. */
+    private volatile long writtenThrough;
+    /** The newest entry known to be on stable storage. */
+    private final AtomicLong forcedThrough = new AtomicLong();
     private long batchStartRing;
     private boolean batchNeedsForce;
     private boolean batchOwesForce;
     private Sequence progress;
 
     private volatile LogException failure;
+    /** Whether a force failed: after that nothing says what is on stable storage (see {@link #closeActive}). */
+    private volatile boolean forceFailed;
+    /** The newest entry of a batch that completed, acknowledged or about to be. */
+    private volatile long publishedThrough;
     private volatile long failedFromRing = Long.MAX_VALUE;
 
     private final AtomicLong entries = new AtomicLong();
@@ -106,6 +124,11 @@ final class Journaler implements EventHandler<AppendSlot> {
         this.lastSequence = catalog.lastSequence();
         this.lastTime = catalog.lastTimeMicros();
         this.sequenceBase = lastSequence + 1;
+        // opening forced the segments it found (FileLog.prepareForAppending)
+        this.framedThrough = lastSequence;
+        this.publishedThrough = lastSequence;
+        this.writtenThrough = lastSequence;
+        this.forcedThrough.set(lastSequence);
     }
 
     @Override
@@ -138,21 +161,25 @@ final class Journaler implements EventHandler<AppendSlot> {
         codec.writeHead(head, slot.sequence, time, slot.transactionId, slot.identity);
         byte[] events = slot.encodedEvents;
         int payload = head.size() + events.length;
-        int frame = FrameFormat.FRAME_HEADER_BYTES + payload;
+        int frame = layout.headerBytes() + payload;
         long offset = active.size() + buffer.position();
         if (offset > FrameFormat.SEGMENT_HEADER_BYTES && offset + frame > options.segmentBytes()) {
             roll(slot.sequence);
             offset = FrameFormat.SEGMENT_HEADER_BYTES;
         }
+        // [length][CRC32C of length, mark and payload][forced-through mark]: FrameFormat.Layout.V2
+        frameHeader.clear();
+        frameHeader.putInt(0, payload).putInt(4, 0).putLong(8, forcedThrough.get());
         crc.reset();
+        crc.update(frameHeader.array(), 0, 4);
+        crc.update(frameHeader.array(), 8, 8);
         crc.update(head.array(), 0, head.size());
         crc.update(events, 0, events.length);
-        if (buffer.remaining() < FrameFormat.FRAME_HEADER_BYTES) {
-            flushBuffer();
-        }
-        buffer.putInt(payload).putInt((int) crc.getValue());
+        frameHeader.putInt(4, (int) crc.getValue());
+        put(frameHeader.array(), frameHeader.capacity());
         put(head.array(), head.size());
         put(events, events.length);
+        framedThrough = slot.sequence;
 
         slot.timeMicros = time;
         slot.segment = active.base();
@@ -196,6 +223,7 @@ final class Journaler implements EventHandler<AppendSlot> {
         } finally {
             buffer.clear();
         }
+        writtenThrough = framedThrough;
     }
 
     /**
@@ -208,7 +236,14 @@ final class Journaler implements EventHandler<AppendSlot> {
         LogSegment full = active;
         full.extent(new LogSegment.Extent(lastSequence, activeFirstTime, lastTime, full.size()));
         long t0 = System.nanoTime();
-        full.seal();
+        long through = writtenThrough;
+        try {
+            full.seal();
+        } catch (IOException e) {
+            forceFailed = true;
+            throw e;
+        }
+        forced(through);
         countForce(t0);
         LogSegment next = LogSegment.create(directory, nextSequence, codec.fingerprint(), options.indexIntervalBytes());
         next.openForAppend();
@@ -237,6 +272,7 @@ final class Journaler implements EventHandler<AppendSlot> {
         LogException failed = failure;
         if (failed == null) {
             active.extent(new LogSegment.Extent(lastSequence, activeFirstTime, lastTime, active.size()));
+            publishedThrough = lastSequence;
             published.accept(lastSequence);
         } else {
             if (failedFromRing == Long.MAX_VALUE) {
@@ -261,10 +297,31 @@ final class Journaler implements EventHandler<AppendSlot> {
         waits.signalAllWhenBlocking();
     }
 
+    /**
+     * Forces the segment being appended to. The written mark is read before the segment: a
+     * roll forces the segment it leaves before the next one is written, so whichever segment
+     * this finds, everything written before the mark was read is stable once it returns.
+     */
     private void forceActive() throws IOException {
         long t0 = System.nanoTime();
-        active.force();
+        long through = writtenThrough;
+        try {
+            active.force();
+        } catch (IOException e) {
+            forceFailed = true;
+            throw e;
+        }
+        forced(through);
         countForce(t0);
+    }
+
+    private void forced(long through) {
+        forcedThrough.accumulateAndGet(through, Math::max);
+    }
+
+    /** The newest entry known to be on stable storage. */
+    long forcedThrough() {
+        return forcedThrough.get();
     }
 
     private void countForce(long startNanos) {
@@ -340,17 +397,41 @@ final class Journaler implements EventHandler<AppendSlot> {
     }
 
     /**
-     * Once stopped: stops the forcer, then forces and closes the segment being appended to,
-     * unless the log failed.
+     * Once stopped: stops the forcer, then forces and closes the segment being appended to. A
+     * log that failed forces what it acknowledged if it still can, and otherwise says so. A force mark after the last entry (see {@link FrameFormat.Layout})
+     * vouches that everything was forced, so that damage found there later is reported as
+     * corruption, not cut as what a power loss leaves.
      */
     void closeActive() throws IOException {
         forcer.stop();
         if (failure == null) {
+            LogSegment segment = active;
+            if (segment.hasEntries() && segment.markedThrough() < lastSequence) {
+                // no frame vouches for the last batch: force it, then say so in a force mark
+                forceActive();
+                segment.appendMark(lastSequence);
+            }
             long t0 = System.nanoTime();
-            active.seal();
+            segment.seal();
             countForce(t0);
-        } else {
+            return;
+        }
+        // A failed write left written data in the file, which a force can still make stable;
+        // after a failed force, forcing again could report success for data the device lost
+        // (the page cache dropped it when its write-back failed), so nothing is claimed.
+        try {
+            if (!forceFailed && publishedThrough > forcedThrough.get()) {
+                forceActive();
+            }
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        } finally {
             active.abandonWrites();
+        }
+        if (publishedThrough > forcedThrough.get()) {
+            throw new IOException("the log failed (" + failure.getCause() + "), and entries "
+                    + (forcedThrough.get() + 1) + " to " + publishedThrough
+                    + ", acknowledged before, may not be on stable storage");
         }
     }
 

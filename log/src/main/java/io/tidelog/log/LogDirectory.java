@@ -2,14 +2,9 @@ package io.tidelog.log;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,7 +21,7 @@ import java.util.List;
  * </pre>
  *
  * {@code <base>} is the segment's first sequence number in 20 decimal digits, so that names
- * sort in log order.
+ * sort in log order. Every change to these files goes through the log's {@link Disk}.
  */
 final class LogDirectory {
     static final String SEGMENT_SUFFIX = ".log";
@@ -35,13 +30,19 @@ final class LogDirectory {
     private static final int NAME_DIGITS = 20;
 
     private final Path dir;
+    private final Disk disk;
 
-    LogDirectory(Path dir) {
+    LogDirectory(Path dir, Disk disk) {
         this.dir = dir;
+        this.disk = disk;
     }
 
     Path path() {
         return dir;
+    }
+
+    Disk disk() {
+        return disk;
     }
 
     static String baseName(long base) {
@@ -94,8 +95,8 @@ final class LogDirectory {
      * segment without an index (rebuilt when needed), never an index without a segment.
      */
     void deleteSegment(long base) throws IOException {
-        Files.deleteIfExists(indexPath(base));
-        Files.deleteIfExists(segmentPath(base));
+        disk.deleteIfExists(indexPath(base));
+        disk.deleteIfExists(segmentPath(base));
     }
 
     /** Removes what a writer that stopped mid-way left half written. */
@@ -106,7 +107,7 @@ final class LogDirectory {
             }
             try (DirectoryStream<Path> files = Files.newDirectoryStream(d, "*" + TEMP_SUFFIX)) {
                 for (Path f : files) {
-                    Files.deleteIfExists(f);
+                    disk.deleteIfExists(f);
                 }
             }
         }
@@ -117,7 +118,7 @@ final class LogDirectory {
      * the whole of it, never a prefix, because it is written and forced under a temporary name
      * and only then renamed.
      */
-    static void writeAtomically(Path target, ByteBuffer content) throws IOException {
+    void writeAtomically(Path target, ByteBuffer content) throws IOException {
         writeAtomically(target, content, true);
     }
 
@@ -126,42 +127,22 @@ final class LogDirectory {
      * files that are checked when read, readers still never see a prefix but a crash may leave
      * the old file or a damaged new one.
      */
-    static void writeAtomically(Path target, ByteBuffer content, boolean durable) throws IOException {
+    void writeAtomically(Path target, ByteBuffer content, boolean durable) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + TEMP_SUFFIX);
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            while (content.hasRemaining()) {
-                ch.write(content);
-            }
+        try (DiskFile file = disk.open(tmp, Disk.Mode.CREATE_EMPTY)) {
+            file.write(content, 0);
             if (durable) {
-                ch.force(true);
+                file.force(true);
             }
         }
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        disk.move(tmp, target);
         if (durable) {
-            forceDirectory(target.getParent());
+            disk.forceDirectory(target.getParent());
         }
     }
 
-    /**
-     * Makes created, renamed and deleted names in {@code dir} durable. Some platforms (Windows)
-     * cannot open a directory for this; there the rename itself is all that can be done.
-     */
-    static void forceDirectory(Path dir) throws IOException {
-        FileChannel ch;
-        try {
-            ch = FileChannel.open(dir, StandardOpenOption.READ);
-        } catch (NoSuchFileException e) {
-            throw e;
-        } catch (IOException e) {
-            return;
-        }
-        try (ch) {
-            ch.force(true);
-        }
+    /** Makes created, renamed and deleted names in {@code dir} durable. */
+    void forceDirectory(Path d) throws IOException {
+        disk.forceDirectory(d);
     }
 }

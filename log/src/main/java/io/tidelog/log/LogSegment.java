@@ -16,23 +16,25 @@ import java.util.List;
  *
  * <pre>
  *   0   u32  magic 0x544C4F47 ("TLOG")
- *   4   u16  format version (1)
+ *   4   u16  format version (2; version 1 is still read)
  *   6   u16  header length (32)
  *   8   u64  base sequence: the first entry's sequence, equal to the file name
  *   16  u64  schema fingerprint: CRC-64-AVRO parsing fingerprint of the writer schema,
  *            stored in schemas/&lt;fingerprint&gt;.avsc
  *   24  u32  CRC32C of bytes 0..23
  *   28  u32  reserved (0)
- *   32  frames, back to back to the end of the file:
- *         u32  payload length
- *         u32  CRC32C of the payload
+ *   32  frames, back to back to the end of the file, in the layout the version names:
+ *         version 2: u32 payload length, u32 CRC32C (of the length, the mark and the
+ *                    payload), u64 forced-through mark, payload
+ *         version 1: u32 payload length, u32 CRC32C of the payload, payload
  *         payload: one Avro binary LogEntry of the writer schema (see EntryCodec)
  * </pre>
  *
- * A segment is created complete with its header under a temporary name and renamed into
- * place, so a segment file never exists without a header. Only the last segment is ever
- * appended to; a segment is forced before the next one is created, so after a crash only the
- * last segment can end in a torn frame.
+ * (Details in {@link FrameFormat.Layout}.) A segment is created complete with its header
+ * under a temporary name and renamed into place, so a segment file never exists without a
+ * header. Only the last segment is ever appended to, and only in the current format version;
+ * a segment is forced before the next one is created, so after a crash only the last segment
+ * can hold damage, and only in writes that were never forced.
  *
  * <p>Reading is thread-safe. Writing ({@link #write}) is for the one journaler thread;
  * {@link #force} and {@link #seal} may come from any thread.
@@ -47,10 +49,12 @@ final class LogSegment {
         }
     }
 
+    private final LogDirectory directory;
     private final Path path;
     private final Path indexPath;
     private final long base;
     private final long schemaFingerprint;
+    private final FrameFormat.Layout layout;
     private final int indexIntervalBytes;
     private volatile Extent extent;
 
@@ -58,24 +62,32 @@ final class LogSegment {
     private SegmentIndex pinnedIndex;
     private SoftReference<SegmentIndex> cachedIndex = new SoftReference<>(null);
     private FileChannel readChannel;
-    private volatile FileChannel writeChannel;
+    private volatile DiskFile writeFile;
     private long size;
+    /** The newest entry a force mark in the file vouches for, or -1. */
+    private volatile long markedThrough = -1;
+    /** Whether {@link #seal} forced everything written (and not that it gave up). */
+    private volatile boolean sealed;
     private boolean closed;
 
-    LogSegment(LogDirectory dir, long base, long schemaFingerprint, int indexIntervalBytes, Extent extent) {
-        this.path = dir.segmentPath(base);
-        this.indexPath = dir.indexPath(base);
-        this.base = base;
-        this.schemaFingerprint = schemaFingerprint;
+    LogSegment(LogDirectory dir, FrameFormat.SegmentHeader header, int indexIntervalBytes, Extent extent) {
+        this.directory = dir;
+        this.path = dir.segmentPath(header.baseSequence());
+        this.indexPath = dir.indexPath(header.baseSequence());
+        this.base = header.baseSequence();
+        this.schemaFingerprint = header.schemaFingerprint();
+        this.layout = header.layout();
         this.indexIntervalBytes = indexIntervalBytes;
         this.extent = extent;
     }
 
-    /** Creates an empty segment, durably, ready for {@link #openForAppend}. */
+    /** Creates an empty segment in the current format, durably, ready for {@link #openForAppend}. */
     static LogSegment create(LogDirectory dir, long base, long schemaFingerprint, int indexIntervalBytes)
             throws IOException {
-        LogSegment segment = new LogSegment(dir, base, schemaFingerprint, indexIntervalBytes, Extent.empty(base));
-        LogDirectory.writeAtomically(segment.path, FrameFormat.encodeSegmentHeader(base, schemaFingerprint));
+        FrameFormat.SegmentHeader header =
+                new FrameFormat.SegmentHeader(base, schemaFingerprint, FrameFormat.Layout.current());
+        LogSegment segment = new LogSegment(dir, header, indexIntervalBytes, Extent.empty(base));
+        dir.writeAtomically(segment.path, FrameFormat.encodeSegmentHeader(base, schemaFingerprint));
         segment.pinIndex(new SegmentIndex(base, indexIntervalBytes));
         return segment;
     }
@@ -94,6 +106,10 @@ final class LogSegment {
 
     long schemaFingerprint() {
         return schemaFingerprint;
+    }
+
+    FrameFormat.Layout layout() {
+        return layout;
     }
 
     Extent extent() {
@@ -162,7 +178,7 @@ final class LogSegment {
     private SegmentIndex scanIndex() throws IOException {
         SegmentIndex index = new SegmentIndex(base, indexIntervalBytes);
         Extent e = extent;
-        SegmentScanner scanner = new SegmentScanner(reader(), FrameFormat.SEGMENT_HEADER_BYTES, e.endOffset());
+        SegmentScanner scanner = new SegmentScanner(reader(), layout, FrameFormat.SEGMENT_HEADER_BYTES, e.endOffset());
         while (scanner.next() == SegmentScanner.Status.OK) {
             index.offer(scanner.sequence(), scanner.frameOffset(), scanner.timeMicros());
         }
@@ -182,29 +198,50 @@ final class LogSegment {
 
     /** A scanner positioned at {@code offset}, reading at most the known extent. */
     SegmentScanner frameAt(long offset) throws IOException {
-        return new SegmentScanner(reader(), offset, extent.endOffset(), 4096);
+        return new SegmentScanner(reader(), layout, offset, extent.endOffset(), 4096);
     }
 
     /** Makes the segment the one appended to, continuing at the end of its extent. */
     void openForAppend() throws IOException {
-        FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE);
-        size = extent.endOffset();
-        ch.position(size);
-        SegmentIndex index = index();
-        pinIndex(index);
-        index.appendTo(indexPath);
-        writeChannel = ch;
+        DiskFile file = directory.disk().open(path, Disk.Mode.EXISTING);
+        try {
+            size = extent.endOffset();
+            SegmentIndex index = index();
+            pinIndex(index);
+            index.appendTo(directory.disk(), indexPath);
+        } catch (IOException | RuntimeException e) {
+            file.close();
+            throw e;
+        }
+        writeFile = file;
     }
 
     /** Appends the buffer's remaining bytes (journaler thread). */
     void write(ByteBuffer bytes) throws IOException {
-        FileChannel ch = writeChannel;
-        if (ch == null) {
+        DiskFile file = writeFile;
+        if (file == null) {
             throw new ClosedChannelException();
         }
-        while (bytes.hasRemaining()) {
-            size += ch.write(bytes);
-        }
+        int n = bytes.remaining();
+        file.write(bytes, size);
+        size += n;
+    }
+
+    /**
+     * Appends a force mark vouching for the entries up to {@code through}, which must be
+     * forced already (journaler thread, or before it starts).
+     */
+    void appendMark(long through) throws IOException {
+        write(layout.encodeMark(through));
+        markedThrough = through;
+    }
+
+    long markedThrough() {
+        return markedThrough;
+    }
+
+    void markedThrough(long through) {
+        markedThrough = through;
     }
 
     /** Bytes in the file, counting those written but not yet published in the extent. */
@@ -218,53 +255,64 @@ final class LogSegment {
      * milliseconds.
      */
     void force() throws IOException {
-        FileChannel ch = writeChannel;
-        if (ch == null) {
-            return;
+        DiskFile file = writeFile;
+        if (file == null) {
+            if (sealed) {
+                return;
+            }
+            throw new ClosedChannelException();
         }
         try {
-            ch.force(false);
+            file.force(false);
         } catch (ClosedChannelException e) {
-            if (writeChannel == ch) {
-                throw e;
+            if (writeFile == file || !sealed) {
+                throw e; // closed under us, or abandoned because the log failed or closed
             }
-            // sealed meanwhile, which forced; or abandoned, because the log failed or closed
+            // sealed meanwhile, which forced
         }
     }
 
     /** Forces and stops appending; the segment is read-only from then on. */
     synchronized void seal() throws IOException {
-        FileChannel ch = writeChannel;
-        if (ch == null) {
+        DiskFile file = writeFile;
+        if (file == null) {
             return;
         }
         try {
-            ch.force(false);
+            file.force(false);
+            sealed = true;
         } finally {
-            writeChannel = null;
-            ch.close();
-            SegmentIndex index = cachedIndex.get();
-            if (index != null) {
-                index.closeFile();
+            writeFile = null;
+            try {
+                file.close();
+            } finally {
+                SegmentIndex index = cachedIndex.get();
+                if (index != null) {
+                    index.closeFile();
+                }
+                unpinIndex();
             }
-            unpinIndex();
         }
     }
 
     /** Stops appending without forcing: for a log that failed or that already forced. */
     synchronized void abandonWrites() {
-        FileChannel ch = writeChannel;
-        writeChannel = null;
+        DiskFile file = writeFile;
+        writeFile = null;
         try {
-            if (ch != null) {
-                ch.close();
-            }
-            SegmentIndex index = cachedIndex.get();
-            if (index != null) {
-                index.closeFile();
+            if (file != null) {
+                file.close();
             }
         } catch (IOException ignored) {
-            // the log is failing or closing: nothing more will be written to either file
+            // the log is failing or closing: nothing more will be written to the segment
+        }
+        SegmentIndex index = cachedIndex.get();
+        if (index != null) {
+            try {
+                index.closeFile();
+            } catch (IOException ignored) {
+                // derived data, checked against the segment when it is next read
+            }
         }
     }
 

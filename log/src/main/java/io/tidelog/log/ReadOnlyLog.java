@@ -45,7 +45,7 @@ final class ReadOnlyLog implements ReadableLog {
             throw new LogException("no log directory at " + dir);
         }
         EntryCodec codec = EntryCodec.current();
-        LogDirectory directory = new LogDirectory(dir);
+        LogDirectory directory = new LogDirectory(dir, Disk.system()); // never written through
         SchemaStore schemas = new SchemaStore(dir, codec);
         try {
             Recovery.Result recovered = Recovery.run(directory, schemas,
@@ -141,7 +141,7 @@ final class ReadOnlyLog implements ReadableLog {
         LogSegment.Extent e = segment.extent();
         if (followed != segment) {
             followed = segment;
-            follower = new SegmentScanner(segment.reader(), e.endOffset(), e.endOffset());
+            follower = new SegmentScanner(segment.reader(), segment.layout(), e.endOffset(), e.endOffset());
         }
         follower.limit(segment.reader().size());
         SegmentIndex index = segment.index();
@@ -175,8 +175,7 @@ final class ReadOnlyLog implements ReadableLog {
             return false;
         }
         schemas.get(header.schemaFingerprint(), path);
-        LogSegment segment = new LogSegment(directory, base, header.schemaFingerprint(), indexIntervalBytes,
-                LogSegment.Extent.empty(base));
+        LogSegment segment = new LogSegment(directory, header, indexIntervalBytes, LogSegment.Extent.empty(base));
         segment.pinIndex(new SegmentIndex(base, indexIntervalBytes));
         catalog.add(segment);
         return true;
@@ -184,16 +183,17 @@ final class ReadOnlyLog implements ReadableLog {
 
     /**
      * A writer that opens a log whose last segment is empty but was created with an older
-     * schema replaces that file with one for the current schema; follow the new file.
+     * schema or format version replaces that file with one for the current ones; follow the
+     * new file.
      */
     private LogSegment reloadIfReplaced(LogSegment last) throws IOException {
         FrameFormat.SegmentHeader header = readHeader(last.path());
-        if (header == null || header.schemaFingerprint() == last.schemaFingerprint()) {
+        if (header == null || header.baseSequence() != last.base()
+                || (header.schemaFingerprint() == last.schemaFingerprint() && header.layout() == last.layout())) {
             return last;
         }
         schemas.get(header.schemaFingerprint(), last.path());
-        LogSegment fresh = new LogSegment(directory, last.base(), header.schemaFingerprint(), indexIntervalBytes,
-                LogSegment.Extent.empty(last.base()));
+        LogSegment fresh = new LogSegment(directory, header, indexIntervalBytes, LogSegment.Extent.empty(last.base()));
         fresh.pinIndex(new SegmentIndex(last.base(), indexIntervalBytes));
         catalog.replaceLast(fresh);
         last.close();

@@ -51,7 +51,7 @@ final class SchemaStore {
      * differs from it is parsed and checked, so a damaged file is found now rather than when
      * some later version needs it.
      */
-    void register(Schema schema) throws IOException {
+    void register(Schema schema, LogDirectory directory) throws IOException {
         long fp = schema == readerSchema ? readerFingerprint : EntryCodec.fingerprint(schema);
         checkFramable(schema, fp);
         Path file = dir.resolve(fileName(fp));
@@ -63,8 +63,8 @@ final class SchemaStore {
             return;
         }
         Files.createDirectories(dir);
-        LogDirectory.writeAtomically(file, ByteBuffer.wrap(text));
-        LogDirectory.forceDirectory(dir.getParent());
+        directory.writeAtomically(file, ByteBuffer.wrap(text));
+        directory.forceDirectory(dir.getParent());
     }
 
     /**

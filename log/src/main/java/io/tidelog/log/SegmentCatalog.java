@@ -138,9 +138,13 @@ final class SegmentCatalog {
         try {
             SegmentScanner frame = segment.frameAt(offset);
             SegmentScanner.Status status = frame.next();
+            if (status != SegmentScanner.Status.OK && status != SegmentScanner.Status.END) {
+                // a frame the log holds (the offset is inside what it has checked) is damaged
+                throw new LogCorruptException(segment.path(), offset, "the entry at " + position + " is damaged: "
+                        + frame.problem());
+            }
             if (status != SegmentScanner.Status.OK || frame.sequence() > visible) {
-                throw new LogException("no entry at " + position
-                        + (status == SegmentScanner.Status.OK ? "" : ": " + frame.problem()));
+                throw new LogException("no entry at " + position);
             }
             return decode(segment, frame);
         } catch (IOException e) {
@@ -178,7 +182,8 @@ final class SegmentCatalog {
         try {
             SegmentIndex.Entry start = segment.index().lastBefore(micros);
             long offset = start == null ? FrameFormat.SEGMENT_HEADER_BYTES : start.offset();
-            SegmentScanner scanner = new SegmentScanner(segment.reader(), offset, segment.extent().endOffset());
+            SegmentScanner scanner = new SegmentScanner(segment.reader(), segment.layout(), offset,
+                    segment.extent().endOffset());
             SegmentScanner.Status status;
             while ((status = scanner.next()) == SegmentScanner.Status.OK && scanner.sequence() <= visible) {
                 if (scanner.timeMicros() >= micros) {

@@ -84,7 +84,7 @@ final class SegmentCursor implements AutoCloseable {
         SegmentIndex.Entry start = s.index().floor(next);
         long offset = start == null ? FrameFormat.SEGMENT_HEADER_BYTES : start.offset();
         expected = start == null ? s.base() : start.sequence();
-        scanner = new SegmentScanner(channel, offset, s.extent().endOffset());
+        scanner = new SegmentScanner(channel, s.layout(), offset, s.extent().endOffset());
     }
 
     /** A frame whose sequence is not the one expected: a wrong index, or a damaged segment. */

@@ -2,11 +2,9 @@ package io.tidelog.log;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,7 +45,7 @@ final class SegmentIndex {
     private long[] times = new long[16];
     private int size;
 
-    private FileChannel file;
+    private DiskFile file;
     private int persisted;
 
     SegmentIndex(long base, int intervalBytes) {
@@ -171,13 +169,13 @@ final class SegmentIndex {
     }
 
     /** Replaces the file at {@code path} with this index, atomically. */
-    synchronized void writeTo(Path path) throws IOException {
+    synchronized void writeTo(LogDirectory directory, Path path) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(HEADER_BYTES + size * ENTRY_BYTES);
         putHeader(b);
         for (int i = 0; i < size; i++) {
             b.putLong(sequences[i]).putLong(offsets[i]).putLong(times[i]);
         }
-        LogDirectory.writeAtomically(path, b.flip(), false);
+        directory.writeAtomically(path, b.flip(), false);
     }
 
     private void putHeader(ByteBuffer b) {
@@ -188,20 +186,19 @@ final class SegmentIndex {
      * From now on {@link #flush()} appends new entries to {@code path}, which must hold exactly
      * the current entries. An empty index starts the file afresh, whatever was there.
      */
-    synchronized void appendTo(Path path) throws IOException {
-        file = size == 0
-                ? FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING)
-                : FileChannel.open(path, StandardOpenOption.WRITE);
+    synchronized void appendTo(Disk disk, Path path) throws IOException {
+        DiskFile opened = disk.open(path, size == 0 ? Disk.Mode.CREATE_EMPTY : Disk.Mode.EXISTING);
         if (size == 0) {
             ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
             putHeader(header);
-            header.flip();
-            long at = 0;
-            while (header.hasRemaining()) {
-                at += file.write(header, at);
+            try {
+                opened.write(header.flip(), 0);
+            } catch (IOException e) {
+                opened.close();
+                throw e;
             }
         }
+        file = opened;
         persisted = size;
     }
 
@@ -214,11 +211,7 @@ final class SegmentIndex {
         for (int i = persisted; i < size; i++) {
             b.putLong(sequences[i]).putLong(offsets[i]).putLong(times[i]);
         }
-        b.flip();
-        long at = HEADER_BYTES + (long) persisted * ENTRY_BYTES;
-        while (b.hasRemaining()) {
-            at += file.write(b, at);
-        }
+        file.write(b.flip(), HEADER_BYTES + (long) persisted * ENTRY_BYTES);
         persisted = size;
     }
 

@@ -30,10 +30,14 @@ class RecoveryTest {
     @TempDir
     Path tmp;
 
+    private static final int MARK = FrameFormat.Layout.current().headerBytes();
+
     private Path original;
     private List<LogEntry> written;
     private List<Long> frameStarts;
     private long segmentSize;
+    /** Where the last entry's frame ends: the close's force mark follows. */
+    private long entriesEnd;
     private int caseNumber;
 
     /**
@@ -55,6 +59,8 @@ class RecoveryTest {
             frameStarts = stored.stream().map(s -> s.position().offset()).toList();
         }
         segmentSize = Files.size(original.resolve(SEGMENT));
+        entriesEnd = segmentSize - MARK;
+        assertEquals(0, readInt(original.resolve(SEGMENT), entriesEnd), "a clean close ends with a force mark");
     }
 
     private static LogOptions options() {
@@ -66,7 +72,7 @@ class RecoveryTest {
     }
 
     private long frameEnd(int i) {
-        return i + 1 < frameStarts.size() ? frameStarts.get(i + 1) : segmentSize;
+        return i + 1 < frameStarts.size() ? frameStarts.get(i + 1) : entriesEnd;
     }
 
     @Test
@@ -87,17 +93,21 @@ class RecoveryTest {
                     long next = log.append(List.of(EventSamples.counted("q", 0, "after")), null, null, null).join();
                     assertEquals(f + 1, next, at);
                 }
-                assertEquals(frameStarts.get(f) + frameLength(dir, f), Files.size(dir.resolve(SEGMENT)));
+                assertEquals(frameStarts.get(f) + frameLength(dir, f) + MARK, Files.size(dir.resolve(SEGMENT)));
                 deleteTree(dir);
             }
         }
     }
 
     private long frameLength(Path dir, int f) throws IOException {
-        try (FileChannel ch = FileChannel.open(dir.resolve(SEGMENT))) {
+        return MARK + (readInt(dir.resolve(SEGMENT), frameStarts.get(f)) & 0xFFFFFFFFL);
+    }
+
+    private static int readInt(Path file, long offset) throws IOException {
+        try (FileChannel ch = FileChannel.open(file)) {
             ByteBuffer b = ByteBuffer.allocate(4);
-            ch.read(b, frameStarts.get(f));
-            return 8 + (b.flip().getInt() & 0xFFFFFFFFL);
+            ch.read(b, offset);
+            return b.flip().getInt();
         }
     }
 
@@ -194,13 +204,20 @@ class RecoveryTest {
     }
 
     @Test
-    void aFlippedByteInTheLastFrameIsATornTail() throws IOException {
+    void aFlippedByteInTheLastFrameIsATornTailUnlessACloseVouchedForIt() throws IOException {
         int last = written.size() - 1;
-        Path dir = copy();
-        flip(dir.resolve(SEGMENT), frameStarts.get(last) + 10);
-        try (FileLog log = FileLog.open(dir, options())) {
+        Path closed = copy();
+        flip(closed.resolve(SEGMENT), frameStarts.get(last) + 20);
+        LogCorruptException e = assertThrows(LogCorruptException.class, () -> FileLog.open(closed, options()).close());
+        assertEquals(frameStarts.get(last), e.offset(), "the close's force mark vouches for the last frame");
+
+        Path crashed = copy();
+        truncate(crashed.resolve(SEGMENT), entriesEnd);
+        flip(crashed.resolve(SEGMENT), frameStarts.get(last) + 20);
+        try (FileLog log = FileLog.open(crashed, options())) {
             assertEquals(last, log.lastSequence());
-            assertEquals(segmentSize - frameStarts.get(last), log.recovery().truncatedBytes());
+            assertEquals(entriesEnd - frameStarts.get(last), log.recovery().truncatedBytes());
+            assertEquals(0, log.recovery().discardedFrames());
         }
     }
 

@@ -73,7 +73,7 @@ class RoundTripTest {
             assertEquals(0, log.lastSequence());
             assertFalse(log.read(1).hasNext());
             assertEquals(1, log.seekByTime(Instant.EPOCH));
-            assertEquals(new RecoveryReport(null, 0, 0, 0, false), log.recovery());
+            assertEquals(new RecoveryReport(null, 0, 0, 0, 0, false), log.recovery());
         }
         try (ReadableLog log = FileLog.openReadOnly(dir)) {
             assertEquals(0, log.lastSequence());

@@ -16,12 +16,12 @@ import io.tidelog.schemas.TtlConfigUpdated;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
@@ -46,26 +46,21 @@ class SchemaEvolutionTest {
         }
     }
 
-    /** Writes a segment starting at {@code base} the way an older writer would have, with {@code schema}. */
+    /**
+     * Writes a segment starting at {@code base} the way an older writer would have, with
+     * {@code schema}, in segment format version 1.
+     */
     static void writeOldSegment(Path dir, Schema schema, long base, List<GenericRecord> entries) throws IOException {
-        Files.createDirectories(dir);
-        new SchemaStore(dir, EntryCodec.current()).register(schema);
-        LogSegment segment = LogSegment.create(new LogDirectory(dir), base, EntryCodec.fingerprint(schema), 4096);
-        segment.openForAppend();
         GenericDatumWriter<GenericRecord> writer = new GenericDatumWriter<>(schema);
+        List<byte[]> payloads = new ArrayList<>();
         for (GenericRecord entry : entries) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
             writer.write(entry, encoder);
             encoder.flush();
-            byte[] payload = bytes.toByteArray();
-            ByteBuffer frame = ByteBuffer.allocate(8 + payload.length);
-            frame.putInt(payload.length).putInt(FrameFormat.crc32c(payload, 0, payload.length)).put(payload).flip();
-            segment.index().offer((Long) entry.get("sequence"), segment.size(), (Long) entry.get("timeMicros"));
-            segment.write(frame);
+            payloads.add(bytes.toByteArray());
         }
-        segment.seal();
-        segment.close();
+        VersionOneSegments.write(dir, schema, base, payloads);
     }
 
     private static List<GenericRecord> oldEntries(Schema schema) {
@@ -189,6 +184,7 @@ class SchemaEvolutionTest {
         Schema reordered = new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"LogEntry\",\"namespace\":"
                 + "\"io.tidelog.schemas\",\"fields\":[{\"name\":\"timeMicros\",\"type\":\"long\"},"
                 + "{\"name\":\"sequence\",\"type\":\"long\"}]}");
-        assertThrows(LogException.class, () -> new SchemaStore(dir, EntryCodec.current()).register(reordered));
+        assertThrows(LogException.class, () -> new SchemaStore(dir, EntryCodec.current())
+                .register(reordered, new LogDirectory(dir, Disk.system())));
     }
 }

@@ -98,7 +98,7 @@ class SegmentDropTest {
             write(log, 0, 120);
             second = log.segments().get(1).base();
         }
-        LogDirectory directory = new LogDirectory(dir);
+        LogDirectory directory = new LogDirectory(dir, Disk.system());
         directory.deleteSegment(1);
         Files.delete(directory.indexPath(second));
         try (FileLog log = FileLog.open(dir, options())) {

@@ -35,7 +35,7 @@ import org.rocksdb.WriteOptions;
  */
 public final class Views implements AutoCloseable {
     static {
-        RocksDB.loadLibrary();
+        RocksLibrary.load(); // one copy per user, not one per process (see there)
     }
 
     private static final byte[] APPLIED_KEY = {'a'};

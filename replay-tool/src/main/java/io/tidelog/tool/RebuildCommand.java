@@ -8,7 +8,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "rebuild", description = "Drop the views and rebuild them from the log (the store must not be open).")
+@Command(name = "rebuild", description = {"Drop the views and rebuild them from the log. The store must not be open by a",
+        "writer, whose views these are; 'verify' checks a live store."})
 final class RebuildCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;

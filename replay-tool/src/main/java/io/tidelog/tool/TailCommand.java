@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "tail", description = {
@@ -58,9 +59,16 @@ final class TailCommand implements Callable<Integer> {
         if (!"jsonl".equals(format)) {
             throw new ToolException("--format: only jsonl is supported");
         }
+        if (limit != null && limit < 0) {
+            throw new ParameterException(spec.commandLine(), "--limit must not be negative: " + limit);
+        }
         Path store = common.store();
         ChangeStream.Start start = startOf(from);
         Path ckpt = checkpoint == null ? null : checkpoint.toAbsolutePath();
+        if (ckpt != null && !Files.isDirectory(ckpt.getParent())) {
+            throw new ToolException("--checkpoint: the directory " + ckpt.getParent() + " of " + ckpt.getFileName()
+                    + " does not exist");
+        }
         if (ckpt != null && Files.exists(ckpt)) {
             String text = Files.readString(ckpt, StandardCharsets.UTF_8);
             try {
@@ -76,7 +84,12 @@ final class TailCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long emitted = 0;
         try (ChangeStream stream = ChangeStream.open(store, table, start)) {
+            // without --follow: the log as it ends now, whatever a live writer adds meanwhile
             long end = stream.logLastSequence();
+            if (common.verbose && !follow) {
+                spec.commandLine().getErr().println("tail: reading up to entry " + end + ", where the log ends now");
+                spec.commandLine().getErr().flush();
+            }
             while (limit == null || emitted < limit) {
                 Optional<ChangeRecord> r = stream.poll(Duration.ofMillis(follow ? 500 : 20));
                 if (r.isEmpty()) {
@@ -86,6 +99,9 @@ final class TailCommand implements Callable<Integer> {
                     continue;
                 }
                 ChangeRecord rec = r.get();
+                if (!follow && rec.position().logSequence() > end) {
+                    break;
+                }
                 Path tmp = ckpt == null ? null : prepare(ckpt, rec.position());
                 out.print(rec.toJson() + "\n");
                 out.flush();

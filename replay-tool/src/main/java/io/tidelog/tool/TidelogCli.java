@@ -23,9 +23,10 @@ public final class TidelogCli implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Without a subcommand there is nothing to do: a usage error, like any other. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
     }
 
     public static void main(String[] args) {
@@ -81,10 +82,30 @@ public final class TidelogCli implements Runnable {
             return ex.getMessage();
         }
         if (ex instanceof java.io.UncheckedIOException u) {
-            return "I/O error: " + u.getCause().getMessage();
+            return sentence(u.getCause());
+        }
+        if (ex instanceof java.io.IOException io) {
+            return sentence(io);
         }
         return ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
                 + " (run with --verbose for details)";
+    }
+
+    /** An I/O failure as a sentence: what went wrong with which file, not an exception class name. */
+    static String sentence(java.io.IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException n) {
+            return n.getFile() + ": no such file or directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException a) {
+            return a.getFile() + ": permission denied";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException a) {
+            return a.getFile() + ": already exists";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+            return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : "cannot be used");
+        }
+        return "I/O error: " + e.getMessage();
     }
 
     private static boolean verbose(ParseResult parsed) {

@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "verify", description = {
         "Check every log frame's CRC and the sequence continuity, rebuild the views from the log in a",
-        "temporary directory and compare them with the live views family by family.",
-        "Exit code 0 only when all agree. The store must not be open by a writer."})
+        "temporary directory and compare them with the store's views family by family.",
+        "Exit code 0 only when all agree. Works beside a live writer: it takes no lock, and compares",
+        "the views as the writer last flushed them."})
 final class VerifyCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -40,13 +41,17 @@ final class VerifyCommand implements Callable<Integer> {
         for (String w : r.log().warnings()) {
             out.println("  log warning: " + w);
         }
+        if (r.live()) {
+            out.println("the store is open by a writer: its views are compared as it last flushed them");
+        }
         if (r.viewsProblem() != null) {
             out.println("views: " + r.viewsProblem());
         }
         if (r.diff() != null) {
             if (r.viewsSequence() < r.logLastSequence()) {
-                out.printf("views hold sequence %d of %d (the next open replays the rest); compared at %d%n",
-                        r.viewsSequence(), r.logLastSequence(), r.viewsSequence());
+                out.printf("views hold sequence %d of %d (%s); compared at %d%n", r.viewsSequence(),
+                        r.logLastSequence(), r.live() ? "the writer flushes the rest later"
+                                : "the next open replays the rest", r.viewsSequence());
             }
             for (Family f : Family.values()) {
                 long d = r.diff().differenceCounts().get(f);

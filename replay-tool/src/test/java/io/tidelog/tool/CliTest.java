@@ -167,7 +167,9 @@ class CliTest {
         assertTrue(r.out().contains("rebuilt the views"), r.out());
         try (StorageBackend db = Tidelog.open(store)) {
             assertTrue(db.countItems("Orders") > 0);
-            assertOneLineError(Fixtures.run("rebuild", "--data", store.toString()), "open by another writer");
+            Fixtures.Run locked = Fixtures.run("rebuild", "--data", store.toString());
+            assertOneLineError(locked, "open by another writer (process " + ProcessHandle.current().pid() + ")");
+            assertTrue(locked.err().contains("stop it first"), locked.err());
         }
     }
 

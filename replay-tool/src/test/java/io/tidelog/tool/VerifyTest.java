@@ -72,15 +72,4 @@ class VerifyTest {
         assertEquals(TidelogCli.FAILED, bad.code());
         assertTrue(bad.out().contains("DIFF CATALOG UNEXPECTED key=Ghost"), bad.out());
     }
-
-    @Test
-    void verifyRefusesAStoreOpenByAWriter() {
-        Path dir = tmp.resolve("s");
-        try (StorageBackend db = Tidelog.open(dir)) {
-            Fixtures.Run r = Fixtures.run("verify", "--data", dir.toString());
-            assertEquals(TidelogCli.FAILED, r.code());
-            assertTrue(r.err().contains("open by another writer"), r.err());
-            assertEquals(1, r.err().lines().count(), r.err());
-        }
-    }
 }

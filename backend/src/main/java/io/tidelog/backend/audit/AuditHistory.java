@@ -135,8 +135,10 @@ public final class AuditHistory implements AutoCloseable {
         long to = Math.min(q.toSequence(), log.lastSequence());
         // rows in scope that changed since the horizon: storeId -> (pk \0 sk) -> itemJson, null once deleted
         Map<Long, Map<String, String>> rows = new HashMap<>();
-        try (initial; LogReader r = log.read(initial.start())) {
-            while (r.hasNext()) {
+        long first = initial.start();
+        try (initial; LogReader r = log.read(first)) {
+            // entries are gap-free: stop before reading past the last one asked for
+            for (long next = first; next <= to && r.hasNext(); next++) {
                 StoredEntry se = r.next();
                 long seq = se.sequence();
                 if (seq > to) {

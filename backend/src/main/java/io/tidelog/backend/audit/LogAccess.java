@@ -2,10 +2,9 @@ package io.tidelog.backend.audit;
 
 import io.tidelog.backend.BackendException;
 import io.tidelog.backend.BackendException.Kind;
+import io.tidelog.backend.internal.BackendLog;
 import io.tidelog.backend.internal.HorizonRecord;
 import io.tidelog.backend.internal.StoreLayout;
-import io.tidelog.log.FileLog;
-import io.tidelog.log.LogException;
 import io.tidelog.log.ReadableLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,12 +39,7 @@ final class LogAccess {
         if (!Files.isDirectory(logDir)) {
             throw new BackendException(Kind.NOT_A_DATABASE, root + " is not a Tidelog store: it has no log directory");
         }
-        try {
-            return FileLog.openReadOnly(logDir);
-        } catch (LogException e) {
-            throw new BackendException(Kind.NOT_A_DATABASE, "cannot read the log of " + root + ": "
-                    + e.getMessage(), e);
-        }
+        return new BackendLog(StoreLayout.openLog(root));
     }
 
     static Instant time(long micros) {

@@ -2,7 +2,6 @@ package io.tidelog.backend.internal;
 
 import io.tidelog.backend.BackendException;
 import io.tidelog.backend.BackendException.Kind;
-import io.tidelog.log.FileLog;
 import io.tidelog.log.LogException;
 import io.tidelog.log.LogReader;
 import io.tidelog.log.SegmentSpan;
@@ -50,7 +49,7 @@ final class Compaction {
     private static final long REPLAY_CHUNK = 20_000;
 
     private final Path root;
-    private final FileLog log;
+    private final LiveLog log;
     private final Views liveViews;
     private final Object checkpointLock;
     private final Consumer<Step> onStep;
@@ -63,7 +62,7 @@ final class Compaction {
      * @param cancelled      checked while the base is built and before the horizon is recorded;
      *                       a cancelled compaction stops there and leaves the old horizon
      */
-    Compaction(Path root, FileLog log, Views liveViews, Object checkpointLock, Consumer<Step> onStep,
+    Compaction(Path root, LiveLog log, Views liveViews, Object checkpointLock, Consumer<Step> onStep,
             BooleanSupplier cancelled) {
         this.root = root;
         this.log = log;
@@ -127,7 +126,7 @@ final class Compaction {
      *
      * @throws BackendException NOT_A_DATABASE when the log and the base do not join
      */
-    static void finishAtOpen(Path root, FileLog log, HorizonRecord horizon) {
+    static void finishAtOpen(Path root, LiveLog log, HorizonRecord horizon) {
         long first = log.firstSequence();
         long last = log.lastSequence();
         long b = horizon.sequence();

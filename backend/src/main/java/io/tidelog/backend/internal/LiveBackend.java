@@ -12,11 +12,12 @@ import io.tidelog.backend.Tag;
 import io.tidelog.backend.Write;
 import io.tidelog.backend.WriteResult;
 import io.tidelog.backend.TidelogOptions;
-import io.tidelog.log.Log;
+import io.tidelog.log.LogException;
 import io.tidelog.log.SyncMode;
 import io.tidelog.projections.LatestReader;
 import io.tidelog.projections.SnapshotReader;
 import io.tidelog.projections.TableKind;
+import io.tidelog.projections.ViewException;
 import io.tidelog.projections.ViewReader;
 import io.tidelog.projections.Views;
 import io.tidelog.schemas.BaseItem;
@@ -42,17 +43,22 @@ import java.util.function.Function;
  *
  * <p>Every call runs {@link #guarded}, so {@code close()} never frees native resources under a
  * running call.
+ *
+ * <p>After the log failed (an I/O error: a full disk, a failed write or force), reads go on and
+ * writes fail with {@code IO}; the next write first opens the log again, with no other call
+ * running ({@link #recoverLog}), which keeps what the failure left complete in the files, brings
+ * the views and the decided schema up to it, and lets writes go on once the fault has cleared.
  */
 final class LiveBackend extends ReadSide implements AtomicWriter, RetentionControl {
     private final TidelogOptions options;
-    private final Log writableLog;
+    private final LiveLog writableLog;
     private final Views views;
     private final LiveProjection projection;
     private final WritePath writes;
     private final StoreRetention retention;
     private final Runnable onClose;
 
-    LiveBackend(Path dir, TidelogOptions options, Log log, Views views, LiveProjection projection,
+    LiveBackend(Path dir, TidelogOptions options, LiveLog log, Views views, LiveProjection projection,
             Schema schema, StoreRetention retention, Runnable onClose) {
         super(dir, log);
         this.options = options;
@@ -112,6 +118,7 @@ final class LiveBackend extends ReadSide implements AtomicWriter, RetentionContr
     }
 
     private Outcome mutate(Mutation m) {
+        recoverLog();
         return guarded(() -> writes.mutate(m));
     }
 
@@ -120,6 +127,37 @@ final class LiveBackend extends ReadSide implements AtomicWriter, RetentionContr
             r.run();
             return null;
         });
+    }
+
+    /**
+     * Opens the log again if it failed, so that a write after a fault that has cleared goes
+     * through. Not while another thread's transaction is open (its view of the store must not
+     * change under it: its commit fails, and the write after its end recovers), nor on the
+     * transaction's own thread, whose calls do not touch the log before the commit.
+     */
+    private void recoverLog() {
+        if (writableLog.failure() == null || writes.transactionOpen()) {
+            return;
+        }
+        try {
+            exclusively(() -> {
+                if (writableLog.failure() == null || writes.transactionOpen()) {
+                    return;
+                }
+                RuntimeException viewsFailed = projection.failure();
+                if (viewsFailed != null) {
+                    throw new BackendException(BackendException.Kind.IO, "the views failed, and only reopening"
+                            + " the store recovers them: " + viewsFailed.getMessage(), viewsFailed);
+                }
+                writableLog.reopen();
+                projection.replay(writableLog, Long.MAX_VALUE);
+                try (SnapshotReader r = views.snapshot()) {
+                    writes.resume(Schema.load(r));
+                }
+            });
+        } catch (ViewException | LogException e) {
+            throw Errors.storage("the log failed and could not be opened again: ", e);
+        }
     }
 
     // 7.2 Table metadata
@@ -316,6 +354,7 @@ final class LiveBackend extends ReadSide implements AtomicWriter, RetentionContr
 
     @Override
     public void beginTransaction() {
+        recoverLog();
         control(writes::begin);
     }
 
@@ -331,11 +370,13 @@ final class LiveBackend extends ReadSide implements AtomicWriter, RetentionContr
 
     @Override
     public void enableBulkLoading() {
+        recoverLog();
         control(() -> writableLog.syncMode(SyncMode.NONE));
     }
 
     @Override
     public void disableBulkLoading() {
+        recoverLog();
         control(() -> {
             writableLog.syncMode(Store.syncMode(options.durability()));
             writableLog.force();
@@ -401,6 +442,7 @@ final class LiveBackend extends ReadSide implements AtomicWriter, RetentionContr
         for (Write w : writes) {
             validate(w);
         }
+        recoverLog();
         Outcome o = guarded(() -> this.writes.mutate((s, place) -> {
             List<Object> events = new ArrayList<>(writes.size());
             List<String> numbers = new ArrayList<>();
@@ -566,6 +608,11 @@ final class LiveBackend extends ReadSide implements AtomicWriter, RetentionContr
         return retention;
     }
 
+    /**
+     * {@inheritDoc} Every step runs whatever the earlier ones did, so the store's lock is
+     * released even when the log cannot be forced or the views cannot flush; the first failure
+     * is raised as {@code IO} afterwards. A second close returns quietly.
+     */
     @Override
     public void close() {
         if (isClosed()) {
@@ -575,13 +622,12 @@ final class LiveBackend extends ReadSide implements AtomicWriter, RetentionContr
         // before waiting for running calls: a compaction in progress stops at its next step
         retention.stop();
         closeOnce(() -> {
-            try {
-                writableLog.close();
-            } finally {
-                projection.close();
-                views.close();
-                onClose.run();
-            }
+            Closer closer = new Closer("closing the store " + dir);
+            closer.run(writableLog::close);
+            closer.run(projection::close);
+            closer.run(views::close);
+            closer.run(onClose);
+            closer.finish();
         });
     }
 }

@@ -97,6 +97,11 @@ final class LiveProjection implements CommitListener {
         return registry;
     }
 
+    /** Why batches are no longer applied to the views, or null while they are. */
+    RuntimeException failure() {
+        return failure;
+    }
+
     /** The last checkpoint failure, or null. */
     RuntimeException checkpointFailure() {
         return checkpointFailure;

@@ -14,13 +14,15 @@ import java.util.zip.CRC32C;
 
 /**
  * An independent check of a log directory's segment files, reading the frame layout directly
- * (docs of {@code io.tidelog.log.LogSegment}): each segment header's magic and checksum, every
- * frame's CRC32C, and that sequences run without gaps within and across segments.
+ * (docs/log-format.md): each segment header's magic, version and checksum, every frame's
+ * CRC32C (force marks included), and that sequences run without gaps within and across
+ * segments. Both format versions: version 1 frames are {@code [length][CRC of the payload]
+ * payload}, version 2 frames {@code [length][CRC of length, mark and payload][mark] payload},
+ * where a length of 0 is a force mark with no payload.
  */
 public final class LogCheck {
     static final int SEGMENT_MAGIC = 0x544C4F47;
     static final int HEADER_BYTES = 32;
-    static final int FRAME_HEADER_BYTES = 8;
     static final long MAX_PAYLOAD = 256L << 20;
 
     private LogCheck() {}
@@ -63,6 +65,14 @@ public final class LogCheck {
     }
 
     public static Result check(Path logDir, Progress progress) {
+        return check(logDir, false, progress);
+    }
+
+    /**
+     * @param live whether a writer may be appending meanwhile: an incomplete frame at the end of
+     *             the last segment is then one being written, not a torn tail
+     */
+    public static Result check(Path logDir, boolean live, Progress progress) {
         List<Segment> segments = segments(logDir);
         List<String> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -90,7 +100,7 @@ public final class LogCheck {
                 }
                 ByteBuffer hb = ByteBuffer.wrap(header);
                 int magic = hb.getInt();
-                hb.getShort();
+                short version = hb.getShort();
                 hb.getShort();
                 long base = hb.getLong();
                 hb.getLong();
@@ -103,37 +113,54 @@ public final class LogCheck {
                     problems.add(name + ": segment header checksum mismatch");
                     continue;
                 }
+                if (version != 1 && version != 2) {
+                    problems.add(name + ": unknown segment format version " + version);
+                    continue;
+                }
                 if (base != s.base()) {
                     problems.add(name + ": header says base sequence " + base);
                 }
+                int frameHeader = frameHeaderBytes(version);
                 long offset = HEADER_BYTES;
-                byte[] fh = new byte[FRAME_HEADER_BYTES];
+                byte[] fh = new byte[frameHeader];
                 while (offset < size) {
-                    if (size - offset < FRAME_HEADER_BYTES) {
-                        torn(lastSegment, problems, warnings, name, offset, "incomplete frame header");
+                    if (size - offset < frameHeader) {
+                        torn(lastSegment, live, problems, warnings, name, offset, "incomplete frame header");
                         break;
                     }
                     readFully(ch, fh, offset);
                     long len = ByteBuffer.wrap(fh).getInt() & 0xFFFF_FFFFL;
                     int fcrc = ByteBuffer.wrap(fh).getInt(4);
-                    if (len < 2 || len > MAX_PAYLOAD) {
+                    boolean mark = version == 2 && len == 0;
+                    if (!mark && (len < 2 || len > MAX_PAYLOAD)) {
                         problems.add(name + " @" + offset + ": implausible frame length " + len);
                         break;
                     }
-                    if (offset + FRAME_HEADER_BYTES + len > size) {
-                        torn(lastSegment, problems, warnings, name, offset, "frame runs past the end of the file");
+                    if (offset + frameHeader + len > size) {
+                        torn(lastSegment, live, problems, warnings, name, offset, "frame runs past the end of the file");
                         break;
                     }
                     byte[] payload = new byte[(int) len];
-                    readFully(ch, payload, offset + FRAME_HEADER_BYTES);
-                    if (crc32c(payload, 0, payload.length) != fcrc) {
-                        problems.add(name + " @" + offset + ": CRC mismatch in the frame after sequence "
-                                + (expected - 1));
+                    readFully(ch, payload, offset + frameHeader);
+                    CRC32C c = new CRC32C();
+                    if (version == 2) {
+                        c.update(fh, 0, 4);
+                        c.update(fh, 8, 8);
+                    }
+                    c.update(payload, 0, payload.length);
+                    if ((int) c.getValue() != fcrc) {
+                        problems.add(name + " @" + offset + ": CRC mismatch in the "
+                                + (mark ? "force mark" : "frame") + " after sequence " + (expected - 1));
                         break;
+                    }
+                    long frameStart = offset;
+                    offset += frameHeader + len;
+                    if (mark) {
+                        continue;
                     }
                     long seq = zigzagVarLong(payload);
                     if (seq != expected) {
-                        problems.add(name + " @" + offset + ": frame holds sequence " + seq + ", expected "
+                        problems.add(name + " @" + frameStart + ": frame holds sequence " + seq + ", expected "
                                 + expected);
                     }
                     if (first == 0) {
@@ -141,7 +168,6 @@ public final class LogCheck {
                     }
                     expected = seq + 1;
                     frames++;
-                    offset += FRAME_HEADER_BYTES + len;
                     progress.advance(doneBytes + offset);
                 }
                 doneBytes += size;
@@ -154,9 +180,11 @@ public final class LogCheck {
         return new Result(frames, first, expected <= 0 ? 0 : expected - 1, problems, warnings);
     }
 
-    private static void torn(boolean lastSegment, List<String> problems, List<String> warnings, String name,
-            long offset, String what) {
-        if (lastSegment) {
+    private static void torn(boolean lastSegment, boolean live, List<String> problems, List<String> warnings,
+            String name, long offset, String what) {
+        if (lastSegment && live) {
+            warnings.add(name + " @" + offset + ": " + what + " (the writer is appending it; checked up to there)");
+        } else if (lastSegment) {
             warnings.add(name + " @" + offset + ": " + what
                     + " (a torn tail from a crash; the next writable open truncates it)");
         } else {
@@ -167,13 +195,23 @@ public final class LogCheck {
     /** The end offset of the frame starting at {@code offset} in {@code segment}. */
     static long frameEnd(Path segment, long offset) throws IOException {
         try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.READ)) {
-            byte[] fh = new byte[FRAME_HEADER_BYTES];
-            if (readFully(ch, fh, offset) < FRAME_HEADER_BYTES) {
+            byte[] header = new byte[HEADER_BYTES];
+            if (readFully(ch, header, 0) < HEADER_BYTES) {
+                throw new IOException(segment + " has no segment header");
+            }
+            int frameHeader = frameHeaderBytes(ByteBuffer.wrap(header).getShort(4));
+            byte[] fh = new byte[frameHeader];
+            if (readFully(ch, fh, offset) < frameHeader) {
                 throw new IOException("no frame at " + segment + " @" + offset);
             }
             long len = ByteBuffer.wrap(fh).getInt() & 0xFFFF_FFFFL;
-            return offset + FRAME_HEADER_BYTES + len;
+            return offset + frameHeader + len;
         }
+    }
+
+    /** Bytes of a frame's header in a segment of this format version. */
+    static int frameHeaderBytes(short version) {
+        return version == 1 ? 8 : 16;
     }
 
     static long zigzagVarLong(byte[] b) {

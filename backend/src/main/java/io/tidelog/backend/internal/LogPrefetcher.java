@@ -24,8 +24,9 @@ final class LogPrefetcher implements AutoCloseable {
     LogPrefetcher(ReadableLog log, long from, long upTo) {
         reader = new Thread(() -> {
             Object last = END;
+            // entries are gap-free: stop before reading past upTo, so damage after it is never met
             try (LogReader r = log.read(from)) {
-                while (!closed && r.hasNext()) {
+                for (long next = Math.max(from, log.firstSequence()); next <= upTo && !closed && r.hasNext(); next++) {
                     StoredEntry e = r.next();
                     if (e.sequence() > upTo) {
                         break;

@@ -108,8 +108,7 @@ public final class PointInTime {
             }
             StoreLayout.deleteRecursively(tmp);
             if (e instanceof ViewException || e instanceof LogException) {
-                throw new BackendException(Kind.IO, "cannot build the view at sequence " + sequence + ": "
-                        + e.getMessage(), e);
+                throw Errors.storage("cannot build the view at sequence " + sequence + ": ", e);
             }
             throw e;
         }

@@ -99,9 +99,26 @@ abstract class ReadSide implements StorageBackend {
             ensureOpen();
             return call.get();
         } catch (ViewException | LogException e) {
-            throw new BackendException(BackendException.Kind.IO, e.getMessage(), e);
+            throw Errors.storage(e);
         } finally {
             guard.readLock().unlock();
+        }
+    }
+
+    /**
+     * Runs {@code work} with no other call running, unless the backend is closed; returns
+     * whether it ran.
+     */
+    protected final boolean exclusively(Runnable work) {
+        guard.writeLock().lock();
+        try {
+            if (closed) {
+                return false;
+            }
+            work.run();
+            return true;
+        } finally {
+            guard.writeLock().unlock();
         }
     }
 

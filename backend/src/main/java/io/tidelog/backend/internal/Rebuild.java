@@ -59,9 +59,19 @@ public final class Rebuild {
     public static Result rebuildStore(Path dir, Progress progress) {
         Path root = dir.toAbsolutePath().normalize();
         StoreLayout.verify(root);
-        try (StoreLock lock = StoreLock.acquire(root); ReadableLog log = StoreLayout.openLog(root)) {
+        StoreLock held;
+        try {
+            held = StoreLock.acquire(root);
+        } catch (BackendException e) {
+            if (e.kind() != Kind.LOCKED) {
+                throw e;
+            }
+            throw new BackendException(Kind.LOCKED, e.getMessage() + "; rebuild replaces the views that writer"
+                    + " is using, so stop it first ('verify' checks a live store)", e);
+        }
+        try (StoreLock lock = held; ReadableLog log = StoreLayout.openLog(root)) {
             Path views = StoreLayout.views(root);
-            Path fresh = root.resolve("views.rebuild.tmp");
+            Path fresh = StoreLayout.rebuildInProgress(root);
             StoreLayout.deleteRecursively(fresh);
             ViewsStart.base(root, HorizonRecord.read(root), fresh);
             long applied;
@@ -79,7 +89,7 @@ public final class Rebuild {
             }
             return new Result(n, applied);
         } catch (ViewException | LogException e) {
-            throw new BackendException(Kind.IO, "rebuild of " + root + " failed: " + e.getMessage(), e);
+            throw Errors.storage("rebuild of " + root + " failed: ", e);
         }
     }
 }

@@ -105,7 +105,7 @@ public final class Restore {
         } catch (IOException e) {
             throw new BackendException(Kind.IO, "restore to " + to + " failed: " + e.getMessage(), e);
         } catch (LogException e) {
-            throw new BackendException(Kind.IO, "cannot read the log of " + root + ": " + e.getMessage(), e);
+            throw Errors.storage("cannot read the log of " + root + ": ", e);
         }
         copyBase(root, to, horizon);
         copyCheckpoints(root, to, horizon, sequence);

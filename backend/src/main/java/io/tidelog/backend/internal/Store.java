@@ -5,11 +5,12 @@ import io.tidelog.backend.BackendException.Kind;
 import io.tidelog.backend.Durability;
 import io.tidelog.backend.StorageBackend;
 import io.tidelog.backend.TidelogOptions;
-import io.tidelog.log.FileLog;
+import io.tidelog.log.Disk;
 import io.tidelog.log.LogCorruptException;
 import io.tidelog.log.LogException;
 import io.tidelog.log.LogLockedException;
 import io.tidelog.log.LogOptions;
+import io.tidelog.log.Scrubber;
 import io.tidelog.log.SyncMode;
 import io.tidelog.projections.SnapshotReader;
 import io.tidelog.projections.ViewException;
@@ -22,26 +23,40 @@ import java.util.concurrent.atomic.AtomicReference;
  * them when they are missing, damaged or ahead of the log), then start taking writes.
  */
 public final class Store {
+    /** How fast the background scrub of a store's sealed segments reads (see Scrubber). */
+    private static final long SCRUB_BYTES_PER_SECOND = 64L << 20;
+
     private Store() {}
 
     public static StorageBackend open(Path dir, TidelogOptions options) {
+        return open(dir, options, Disk.system(), options.logSegmentBytes());
+    }
+
+    /**
+     * As {@link #open(Path, TidelogOptions)}, the log written through {@code disk} in segments of
+     * {@code segmentBytes}: tests simulate faults on the disk, and small segments make them meet
+     * segment creation often.
+     */
+    public static StorageBackend open(Path dir, TidelogOptions options, Disk disk, long segmentBytes) {
         Path root = dir.toAbsolutePath().normalize();
         StoreLayout.prepare(root);
         StoreLock lock = StoreLock.acquire(root);
         Views views = null;
-        FileLog log = null;
+        LiveLog log = null;
         LiveProjection projection = null;
         try {
+            // a rebuild killed before it swapped its views in left them here: they are of no use
+            StoreLayout.deleteRecursively(StoreLayout.rebuildInProgress(root));
             LogOptions logOptions = LogOptions.defaults()
                     .withSyncMode(syncMode(options.durability()))
                     .withClock(options.clock())
-                    .withSegmentBytes(options.logSegmentBytes());
+                    .withSegmentBytes(segmentBytes);
             // The log is recovered first, so the views can be checked against it; nothing is
             // appended before the projection below is in place.
             AtomicReference<LiveProjection> projectionRef = new AtomicReference<>();
-            log = FileLog.open(StoreLayout.log(root), logOptions,
+            log = new LiveLog(StoreLayout.log(root), logOptions,
                     (entry, position, attachment, endOfBatch) ->
-                            projectionRef.get().onCommitted(entry, position, attachment, endOfBatch));
+                            projectionRef.get().onCommitted(entry, position, attachment, endOfBatch), disk);
             HorizonRecord horizon = HorizonRecord.read(root);
             Compaction.finishAtOpen(root, log, horizon);
             views = openViews(root, log.lastSequence(), horizon);
@@ -58,8 +73,14 @@ public final class Store {
             StoreRetention retention = new StoreRetention(root, log, views, projection::appliedSequence,
                     new RetentionBounds(options.retentionAge().orElse(null), options.retentionBytes().orElse(0)),
                     options.clock(), checkpointLock, horizon);
-            LiveBackend backend = new LiveBackend(root, options, log, views, projection, schema, retention,
-                    lock::close);
+            Scrubber scrub = Scrubber.start(StoreLayout.log(root), SCRUB_BYTES_PER_SECOND);
+            LiveBackend backend = new LiveBackend(root, options, log, views, projection, schema, retention, () -> {
+                try {
+                    scrub.close();
+                } finally {
+                    lock.close();
+                }
+            });
             retention.start();
             return backend;
         } catch (RuntimeException e) {
@@ -115,14 +136,11 @@ public final class Store {
             return b;
         }
         if (e instanceof LogLockedException) {
-            return new BackendException(Kind.LOCKED, "store " + dir + " is open by another writer", e);
-        }
-        if (e instanceof LogCorruptException c) {
-            return new BackendException(Kind.NOT_A_DATABASE, "log of store " + dir + " is corrupt: "
-                    + c.getMessage(), e);
+            return new BackendException(Kind.LOCKED, "store " + dir + " is open by another writer"
+                    + StoreLock.holder(dir), e);
         }
         if (e instanceof LogException || e instanceof ViewException) {
-            return new BackendException(Kind.IO, "cannot open store " + dir + ": " + e.getMessage(), e);
+            return Errors.storage("cannot open store " + dir + ": ", e);
         }
         return new BackendException(Kind.OTHER, "cannot open store " + dir + ": " + e, e);
     }

@@ -3,6 +3,7 @@ package io.tidelog.backend.internal;
 import io.tidelog.backend.BackendException;
 import io.tidelog.backend.BackendException.Kind;
 import io.tidelog.log.FileLog;
+import io.tidelog.log.LogCorruptException;
 import io.tidelog.log.LogException;
 import io.tidelog.log.ReadableLog;
 import java.io.IOException;
@@ -18,10 +19,11 @@ import java.util.stream.Stream;
  *
  * <pre>
  *   TIDELOG        marker: one line "tidelog-store 1" (format version)
- *   tidelog.lock   held (OS file lock) by the one writable backend
+ *   tidelog.lock   held (OS file lock) by the one writable backend; holds its process id
  *   log/           the write-ahead log: segments, indexes, schema store (docs/log-format.md)
  *   views/         RocksDB views derived from the log (docs/storage-format.md); disposable
  *   checkpoints/   copies of the views at some sequences, to speed up point-in-time opens
+ *   views.rebuild.tmp/  views being rebuilt by {@code tidelog rebuild}; removed by the next open
  * </pre>
  */
 public final class StoreLayout {
@@ -40,6 +42,11 @@ public final class StoreLayout {
 
     public static Path checkpoints(Path dir) {
         return dir.resolve("checkpoints");
+    }
+
+    /** Where {@code rebuild} builds fresh views before swapping them in. */
+    static Path rebuildInProgress(Path dir) {
+        return dir.resolve("views.rebuild.tmp");
     }
 
     static Path lockFile(Path dir) {
@@ -96,7 +103,7 @@ public final class StoreLayout {
     }
 
     /** Opens the log of the store at {@code root} for reading; no lock, no writes. */
-    static ReadableLog openLog(Path root) {
+    public static ReadableLog openLog(Path root) {
         Path logDir = log(root);
         if (!Files.isDirectory(logDir)) {
             throw notAStore(root, "it has no log directory");
@@ -104,8 +111,10 @@ public final class StoreLayout {
         try {
             return FileLog.openReadOnly(logDir);
         } catch (LogException e) {
-            throw new BackendException(Kind.NOT_A_DATABASE, "cannot read the log of " + root + ": "
-                    + e.getMessage(), e);
+            // damage, or a log the current code cannot read: not a store it can open
+            Kind kind = e.getCause() instanceof IOException && !(e instanceof LogCorruptException)
+                    ? Kind.IO : Kind.NOT_A_DATABASE;
+            throw new BackendException(kind, "cannot read the log of " + root + ": " + e.getMessage(), e);
         }
     }
 

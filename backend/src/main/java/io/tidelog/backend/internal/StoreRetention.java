@@ -4,7 +4,6 @@ import io.tidelog.backend.BackendException;
 import io.tidelog.backend.BackendException.Kind;
 import io.tidelog.backend.Horizon;
 import io.tidelog.backend.RetentionFloor;
-import io.tidelog.log.FileLog;
 import io.tidelog.projections.Views;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,7 +30,7 @@ final class StoreRetention implements AutoCloseable {
     private static final long BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Path root;
-    private final FileLog log;
+    private final LiveLog log;
     private final Views views;
     private final LongSupplier applied;
     private final RetentionBounds bounds;
@@ -47,7 +46,7 @@ final class StoreRetention implements AutoCloseable {
      * @param applied        the live views' applied sequence: a horizon is never set beyond it
      * @param checkpointLock the lock checkpoints are taken under
      */
-    StoreRetention(Path root, FileLog log, Views views, LongSupplier applied, RetentionBounds bounds, Clock clock,
+    StoreRetention(Path root, LiveLog log, Views views, LongSupplier applied, RetentionBounds bounds, Clock clock,
             Object checkpointLock, HorizonRecord horizon) {
         this.root = root;
         this.log = log;

@@ -125,9 +125,11 @@ final class StreamReads {
             if (r != null) {
                 return r;
             }
+            if (fromLog != null) {
+                throw Errors.storage("cannot read the stream record at " + e.position() + ": ", fromLog);
+            }
             throw new BackendException(BackendException.Kind.IO, "cannot read stream record at " + e.position()
-                    + (fromLog == null ? ": its segment was dropped and it is not in the stream archive"
-                            : ": " + fromLog.getMessage()), fromLog);
+                    + ": its segment was dropped and it is not in the stream archive");
         }
 
         @Override

@@ -2,8 +2,10 @@ package io.tidelog.backend.internal;
 
 import io.tidelog.backend.BackendException;
 import io.tidelog.backend.BackendException.Kind;
+import io.tidelog.log.EntryTooLargeException;
 import io.tidelog.log.Log;
 import io.tidelog.log.LogException;
+import io.tidelog.projections.SnapshotReader;
 import io.tidelog.projections.Views;
 import java.time.Duration;
 import java.util.List;
@@ -48,6 +50,26 @@ final class WritePath {
         this.nextSequence = log.lastSequence() + 1;
     }
 
+    /** Whether any thread has a transaction open. */
+    boolean transactionOpen() {
+        return transaction != null;
+    }
+
+    /**
+     * Goes on from {@code decided}, the schema of the views once they hold every entry the log
+     * holds: after the log was opened again, with no write in flight.
+     */
+    void resume(Schema decided) {
+        lock.lock();
+        try {
+            schema = decided;
+            lastAppend = CompletableFuture.completedFuture(0L);
+            nextSequence = log.lastSequence() + 1;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The open transaction when the calling thread owns it, else null. */
     Transaction ownTransaction() {
         Transaction t = transaction;
@@ -83,7 +105,12 @@ final class WritePath {
                 return new Outcome(d.value(), List.of(), 0);
             }
             write = new PendingWrite();
-            appended = append(d.events(), null, write);
+            try {
+                appended = append(d.events(), null, write);
+            } catch (BackendException e) {
+                resync();
+                throw e;
+            }
             lastAppend = appended;
         } finally {
             lock.unlock();
@@ -200,13 +227,31 @@ final class WritePath {
         }
     }
 
+    /**
+     * The decision that was refused by the log changed the schema already; the schema is read
+     * back from the views once every write in flight is applied (under the lock: no decision
+     * runs meanwhile).
+     */
+    private void resync() {
+        drain();
+        nextSequence = log.lastSequence() + 1;
+        try (SnapshotReader r = views.snapshot()) {
+            schema = Schema.load(r);
+        } catch (RuntimeException e) {
+            // the views failed too; the next write finds the log or the views failed
+        }
+    }
+
     private CompletableFuture<Long> append(List<Object> events, String transactionId, PendingWrite write) {
         try {
             CompletableFuture<Long> appended = log.append(events, transactionId, AuditIdentity.current(), write);
             nextSequence++;
             return appended;
+        } catch (EntryTooLargeException e) {
+            throw new BackendException(Kind.VALIDATION, "the item or transaction is too large to store: "
+                    + e.getMessage(), e);
         } catch (LogException e) {
-            throw new BackendException(Kind.IO, "cannot append to the log: " + e.getMessage(), e);
+            throw Errors.io("cannot append to the log: ", e);
         }
     }
 
@@ -228,16 +273,14 @@ final class WritePath {
                 }
             }
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw new BackendException(Kind.IO, "write failed: " + cause.getMessage(), cause);
+            throw Errors.io("write failed: ", e.getCause());
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
         if (write.failure != null) {
-            throw new BackendException(Kind.IO, "applying the write to the views failed: "
-                    + write.failure.getMessage(), write.failure);
+            throw Errors.io("applying the write to the views failed: ", write.failure);
         }
     }
 }
