@@ -1,5 +1,10 @@
 package io.tidelog.dynamodb.operation;
 
+import io.tidelog.dynamodb.operation.item.BatchGetItem;
+import io.tidelog.dynamodb.operation.item.BatchWriteItem;
+import io.tidelog.dynamodb.operation.item.DeleteItem;
+import io.tidelog.dynamodb.operation.item.GetItem;
+import io.tidelog.dynamodb.operation.item.PutItem;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,6 +19,11 @@ public final class Operations {
     private final Map<String, Operation> byTarget = new HashMap<>();
 
     public Operations() {
+        dynamoDb("PutItem", new PutItem());
+        dynamoDb("GetItem", new GetItem());
+        dynamoDb("DeleteItem", new DeleteItem());
+        dynamoDb("BatchGetItem", new BatchGetItem());
+        dynamoDb("BatchWriteItem", new BatchWriteItem());
     }
 
     private void dynamoDb(String name, Operation op) {
