@@ -1,0 +1,320 @@
+package io.tidelog.dynamodb.operation.item;
+
+import static io.tidelog.dynamodb.testing.TestService.JSON;
+import static io.tidelog.dynamodb.testing.TestService.parse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tidelog.backend.Durability;
+import io.tidelog.backend.ItemRow;
+import io.tidelog.backend.Keys;
+import io.tidelog.backend.ScanParams;
+import io.tidelog.backend.StreamRecord;
+import io.tidelog.backend.TidelogOptions;
+import io.tidelog.dynamodb.ServiceOptions;
+import io.tidelog.dynamodb.Reply;
+import io.tidelog.dynamodb.stream.StreamShards;
+import io.tidelog.dynamodb.table.Projection;
+import io.tidelog.dynamodb.testing.TestService;
+import io.tidelog.dynamodb.testing.TestTable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Random sequences of item operations against a small in-memory model of DynamoDB's semantics,
+ * compared on every read and, in full (items, GSI and LSI entries, stream records), after
+ * reopening the store and after its views were deleted and rebuilt from the log.
+ *
+ * <p>Table {@code P} is plain ({@code pk}); table {@code I} has a sort key, a GSI on {@code g}
+ * projecting everything, an LSI on the number {@code l} projecting keys only, and a stream with
+ * both images.
+ */
+class ItemModelTest {
+    private static final int OPERATIONS = 300;
+
+    @TempDir
+    Path dir;
+
+    /** The model: table → key (pk, or pk/sk) → item as wire JSON. */
+    private final Map<String, Map<String, ObjectNode>> tables = Map.of("P", new TreeMap<>(), "I", new TreeMap<>());
+    /** The stream records table I must hold, in order: event name, old image, new image. */
+    private final List<String[]> stream = new ArrayList<>();
+    private Random random;
+    private TestService db;
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void randomOperationsMatchTheModelAcrossReopenAndRebuild(long seed) throws IOException {
+        random = new Random(seed);
+        db = TestService.open(dir, TidelogOptions.builder().durability(Durability.ASYNC).build(),
+                ServiceOptions.defaults());
+        try {
+            TestTable.named("P").hash("pk", "S").create(db.backend());
+            TestTable.named("I").hash("pk", "S").range("sk", "N")
+                    .gsi("byG", "g", "S", null, null, Projection.ALL)
+                    .lsi("byL", "l", "N", Projection.KEYS_ONLY)
+                    .stream("NEW_AND_OLD_IMAGES").create(db.backend());
+            run(OPERATIONS);
+            checkAll("after the operations");
+            db.reopen();
+            checkAll("after reopening");
+            run(OPERATIONS / 3);
+            db.close();
+            deleteRecursively(dir.resolve("views"));
+            db.reopen();
+            checkAll("after rebuilding the views from the log");
+        } finally {
+            db.close();
+        }
+    }
+
+    private void run(int operations) {
+        for (int i = 0; i < operations; i++) {
+            int op = random.nextInt(10);
+            if (op < 4) {
+                put();
+            } else if (op < 6) {
+                delete();
+            } else if (op < 7) {
+                batchWrite();
+            } else if (op < 9) {
+                get();
+            } else {
+                batchGet();
+            }
+        }
+    }
+
+    // Operations
+
+    private void put() {
+        String table = table();
+        ObjectNode item = item(table);
+        String key = key(table, item);
+        Reply r = db.callRaw("PutItem", request(table).<ObjectNode>set("Item", item).put("ReturnValues", "ALL_OLD").toString());
+        JsonNode reply = ok(r);
+        assertEquals(tables.get(table).get(key), reply.get("Attributes"), "ALL_OLD of a put to " + key);
+        change(table, key, item);
+    }
+
+    private void delete() {
+        String table = table();
+        ObjectNode item = item(table);
+        String key = key(table, item);
+        JsonNode reply = ok(db.callRaw("DeleteItem", request(table).<ObjectNode>set("Key", keyOf(table, item))
+                .put("ReturnValues", "ALL_OLD").toString()));
+        assertEquals(tables.get(table).get(key), reply.get("Attributes"), "ALL_OLD of a delete of " + key);
+        change(table, key, null);
+    }
+
+    private void batchWrite() {
+        ObjectNode requestItems = JSON.createObjectNode();
+        Set<String> used = new HashSet<>();
+        Map<String, ObjectNode> changes = new LinkedHashMap<>();
+        int n = 1 + random.nextInt(6);
+        for (int i = 0; i < n; i++) {
+            String table = table();
+            ObjectNode item = item(table);
+            String key = key(table, item);
+            if (!used.add(table + "/" + key)) {
+                continue;
+            }
+            ArrayNode list = requestItems.has(table) ? (ArrayNode) requestItems.get(table)
+                    : requestItems.putArray(table);
+            boolean put = random.nextBoolean();
+            if (put) {
+                list.addObject().putObject("PutRequest").set("Item", item);
+            } else {
+                list.addObject().putObject("DeleteRequest").set("Key", keyOf(table, item));
+            }
+            changes.put(table + "/" + key, put ? item : null);
+        }
+        JsonNode reply = ok(db.callRaw("BatchWriteItem",
+                JSON.createObjectNode().set("RequestItems", requestItems).toString()));
+        assertEquals(parse("{}"), reply.get("UnprocessedItems"));
+        changes.forEach((tableKey, item) -> {
+            String[] parts = tableKey.split("/", 2);
+            change(parts[0], parts[1], item);
+        });
+    }
+
+    private void get() {
+        String table = table();
+        ObjectNode item = item(table);
+        JsonNode reply = ok(db.callRaw("GetItem", request(table).<ObjectNode>set("Key", keyOf(table, item))
+                .put("ConsistentRead", random.nextBoolean()).toString()));
+        assertEquals(tables.get(table).get(key(table, item)), reply.get("Item"));
+    }
+
+    private void batchGet() {
+        ObjectNode requestItems = JSON.createObjectNode();
+        Map<String, Set<String>> expected = new TreeMap<>();
+        Set<String> asked = new HashSet<>();
+        for (int i = 0; i < 1 + random.nextInt(8); i++) {
+            String table = table();
+            ObjectNode item = item(table);
+            String key = key(table, item);
+            if (!asked.add(table + "/" + key)) {
+                continue;
+            }
+            ObjectNode t = requestItems.has(table) ? (ObjectNode) requestItems.get(table)
+                    : requestItems.putObject(table);
+            (t.has("Keys") ? (ArrayNode) t.get("Keys") : t.putArray("Keys")).add(keyOf(table, item));
+            Set<String> found = expected.computeIfAbsent(table, x -> new HashSet<>());
+            if (tables.get(table).containsKey(key)) {
+                found.add(tables.get(table).get(key).toString());
+            }
+        }
+        JsonNode reply = ok(db.callRaw("BatchGetItem",
+                JSON.createObjectNode().set("RequestItems", requestItems).toString()));
+        for (Map.Entry<String, Set<String>> e : expected.entrySet()) {
+            Set<String> got = new HashSet<>();
+            reply.at("/Responses/" + e.getKey()).forEach(i -> got.add(i.toString()));
+            assertEquals(e.getValue(), got, "BatchGetItem from " + e.getKey());
+        }
+    }
+
+    // The model
+
+    private void change(String table, String key, ObjectNode item) {
+        ObjectNode old = tables.get(table).get(key);
+        if (item == null) {
+            tables.get(table).remove(key);
+        } else {
+            tables.get(table).put(key, item);
+        }
+        if (table.equals("I") && !(old == null ? item == null : old.equals(item))) {
+            stream.add(new String[] {old == null ? "INSERT" : item == null ? "REMOVE" : "MODIFY",
+                    old == null ? null : old.toString(), item == null ? null : item.toString()});
+        }
+    }
+
+    private void checkAll(String when) {
+        for (String table : tables.keySet()) {
+            Map<String, JsonNode> stored = new TreeMap<>();
+            for (ItemRow row : db.backend().scanItems(table, ScanParams.builder().build())) {
+                JsonNode item = parse(row.itemJson());
+                stored.put(key(table, item), item);
+            }
+            assertEquals(tables.get(table), stored, table + " " + when);
+        }
+        Set<String> gsi = new HashSet<>();
+        Set<String> lsi = new HashSet<>();
+        for (ObjectNode item : tables.get("I").values()) {
+            String pk = item.at("/pk/S").asText();
+            String sk = item.at("/sk/N").asText();
+            if (item.has("g") && item.get("g").has("S")) {
+                gsi.add(Keys.stringKey(item.at("/g/S").asText()) + " " + Keys.stringKey(pk) + " "
+                        + Keys.numberKey(sk) + " " + item);
+            }
+            if (item.has("l") && item.get("l").has("N")) {
+                ObjectNode keys = JSON.createObjectNode();
+                keys.set("pk", item.get("pk"));
+                keys.set("sk", item.get("sk"));
+                keys.set("l", item.get("l"));
+                lsi.add(Keys.stringKey(pk) + " " + Keys.numberKey(item.at("/l/N").asText()) + " " + keys);
+            }
+        }
+        Set<String> gsiStored = new HashSet<>();
+        for (ItemRow row : db.backend().scanGsiItems("I", "byG", ScanParams.builder().build())) {
+            JsonNode item = parse(row.itemJson());
+            gsiStored.add(row.pk() + " " + Keys.stringKey(item.at("/pk/S").asText()) + " "
+                    + Keys.numberKey(item.at("/sk/N").asText()) + " " + item);
+        }
+        assertEquals(gsi, gsiStored, "GSI entries " + when);
+        Set<String> lsiStored = new HashSet<>();
+        for (ItemRow row : db.backend().scanLsiItems("I", "byL", ScanParams.builder().build())) {
+            lsiStored.add(row.pk() + " " + row.sk() + " " + parse(row.itemJson()));
+        }
+        assertEquals(lsi, lsiStored, "LSI entries " + when);
+        List<StreamRecord> records = db.backend().getStreamRecords("I",
+                StreamShards.shardId("I", TestTable.STREAM_LABEL), 0, 100_000);
+        assertEquals(stream.size(), records.size(), "stream records " + when);
+        for (int i = 0; i < stream.size(); i++) {
+            String[] e = stream.get(i);
+            StreamRecord r = records.get(i);
+            assertEquals(e[0], r.eventName(), "event " + i);
+            assertEquals(e[1] == null ? null : parse(e[1]), r.oldImage() == null ? null : parse(r.oldImage()));
+            assertEquals(e[2] == null ? null : parse(e[2]), r.newImage() == null ? null : parse(r.newImage()));
+        }
+    }
+
+    // Random requests
+
+    private String table() {
+        return random.nextInt(3) == 0 ? "P" : "I";
+    }
+
+    private ObjectNode request(String table) {
+        return JSON.createObjectNode().put("TableName", table);
+    }
+
+    /** A random item of {@code table} (its key drawn from a few, so items are often revisited). */
+    private ObjectNode item(String table) {
+        ObjectNode item = JSON.createObjectNode();
+        item.putObject("pk").put("S", table.equals("P") ? "p" + random.nextInt(8) : "k" + random.nextInt(4));
+        if (table.equals("I")) {
+            item.putObject("sk").put("N", Integer.toString(random.nextInt(3)));
+            if (random.nextInt(3) > 0) {
+                item.putObject("g").put("S", List.of("x", "y", "z").get(random.nextInt(3)));
+            }
+            if (random.nextBoolean()) {
+                item.putObject("l").put("N", Integer.toString(random.nextInt(5) - 2));
+            }
+        }
+        if (random.nextBoolean()) {
+            item.putObject("v").put("N", Integer.toString(random.nextInt(3)));
+        }
+        if (random.nextInt(4) == 0) {
+            item.putObject("s").put("S", random.nextBoolean() ? "" : "text");
+        }
+        if (random.nextInt(5) == 0) {
+            item.putObject("tags").putArray("SS").add("a").add("b" + random.nextInt(2));
+        }
+        return item;
+    }
+
+    private static String key(String table, JsonNode item) {
+        return table.equals("P") ? item.at("/pk/S").asText() : item.at("/pk/S").asText() + "|" + item.at("/sk/N").asText();
+    }
+
+    private static ObjectNode keyOf(String table, JsonNode item) {
+        ObjectNode key = JSON.createObjectNode();
+        key.set("pk", item.get("pk"));
+        if (table.equals("I")) {
+            key.set("sk", item.get("sk"));
+        }
+        return key;
+    }
+
+    private static JsonNode ok(Reply r) {
+        if (r.isError()) {
+            throw new AssertionError("unexpected error: " + r);
+        }
+        return parse(r.body());
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        try (Stream<Path> files = Files.walk(path)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
