@@ -1,8 +1,6 @@
 package io.tidelog.backend;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -127,58 +125,5 @@ public interface StorageBackend extends AutoCloseable {
     // 8. Beyond the trait
     long lastSequence();
     List<ItemRow> expiredItems(String tableName, long nowUnixSecs, int limit);
-
-    /**
-     * Tidelog extension: applies {@code writes} in list order as one mutation (one log entry),
-     * atomically as a multi-row call (§3.1): if any write fails, for example on a missing table,
-     * none is applied. Each write has the effect of the method it names. Inside a transaction on
-     * the calling thread it belongs to the transaction, like any mutating call.
-     *
-     * <p>Unlike a transaction it takes no lock that other writers wait for, so concurrent calls
-     * share the log's group commits. Callers that read before they write (a conditional put)
-     * serialise their own access to the rows they touch.
-     *
-     * <p>Stream records get their sequence numbers from the mutation's place in the log: the log
-     * sequence times 1,000,000 plus the write's index in the entry, as 21 decimal digits with
-     * leading zeros. They therefore increase in log order across all tables and shards, and a
-     * record's number says which entry holds it.
-     *
-     * <p>The default implementation runs the writes one by one in a transaction of its own (so it
-     * must not be called inside one) and numbers stream records with
-     * {@link #nextStreamSequenceNumber}.
-     */
-    default WriteResult write(List<Write> writes) {
-        beginTransaction();
-        boolean committed = false;
-        try {
-            List<String> previous = new ArrayList<>(writes.size());
-            List<String> numbers = new ArrayList<>();
-            for (Write w : writes) {
-                if (w instanceof Write.Put p) {
-                    previous.add(putItemWithHash(p.tableName(), p.pk(), p.sk(), p.itemJson(), p.itemSize(),
-                            p.hashPrefix()).orElse(null));
-                } else if (w instanceof Write.Delete d) {
-                    previous.add(deleteItem(d.tableName(), d.pk(), d.sk()).orElse(null));
-                } else if (w instanceof Write.Index i) {
-                    applyIndexWrites(List.of(i.op()));
-                    previous.add(null);
-                } else if (w instanceof Write.Stream s) {
-                    String number = String.format("%021d", nextStreamSequenceNumber(s.tableName()));
-                    insertStreamRecordWithIdentity(s.tableName(), s.eventName(), s.keysJson(), s.newImage(),
-                            s.oldImage(), number, s.shardId(), s.createdAt(), s.userIdentity());
-                    numbers.add(number);
-                    previous.add(null);
-                }
-            }
-            commit();
-            committed = true;
-            return new WriteResult(lastSequence(), Collections.unmodifiableList(previous),
-                    List.copyOf(numbers));
-        } finally {
-            if (!committed) {
-                rollback();
-            }
-        }
-    }
     @Override void close();    // no checked exception
 }

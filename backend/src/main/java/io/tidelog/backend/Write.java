@@ -1,7 +1,7 @@
 package io.tidelog.backend;
 
 /**
- * Tidelog extension: one write of {@link StorageBackend#write}, which applies a list of them as
+ * Tidelog extension: one write of {@link AtomicWriter#write}, which applies a list of them as
  * one mutation. Each has exactly the effect of the method it names.
  */
 public sealed interface Write {
@@ -18,7 +18,7 @@ public sealed interface Write {
 
     /**
      * As {@code insertStreamRecordWithIdentity}, except that the backend assigns the sequence
-     * number (see {@link StorageBackend#write}).
+     * number (see {@link AtomicWriter}).
      */
     record Stream(String tableName, String shardId, String eventName, String keysJson, String newImage,
             String oldImage, long createdAt, String userIdentity) implements Write {}

@@ -3,7 +3,7 @@ package io.tidelog.backend;
 import java.util.List;
 
 /**
- * Tidelog extension: what {@link StorageBackend#write} did.
+ * Tidelog extension: what {@link AtomicWriter#write} did.
  *
  * @param sequence        the mutation's log sequence (inside a transaction: the sequence its
  *                        commit will have, as no other writer can append before it)

@@ -1,5 +1,6 @@
 package io.tidelog.backend.internal;
 
+import io.tidelog.backend.AtomicWriter;
 import io.tidelog.backend.BackendException;
 import io.tidelog.backend.BaseItemRow;
 import io.tidelog.backend.CreateTableMetadata;
@@ -39,7 +40,7 @@ import java.util.function.Function;
  * <p>Every call runs {@link #guarded}, so {@code close()} never frees native resources under a
  * running call.
  */
-final class LiveBackend extends ReadSide {
+final class LiveBackend extends ReadSide implements AtomicWriter {
     private final TidelogOptions options;
     private final Log writableLog;
     private final Views views;

@@ -5,8 +5,6 @@ import io.tidelog.backend.CreateTableMetadata;
 import io.tidelog.backend.GsiItemRow;
 import io.tidelog.backend.IndexWriteOp;
 import io.tidelog.backend.Tag;
-import io.tidelog.backend.Write;
-import io.tidelog.backend.WriteResult;
 import io.tidelog.log.ReadableLog;
 import io.tidelog.projections.SnapshotReader;
 import io.tidelog.projections.ViewReader;
@@ -110,5 +108,4 @@ final class ReadOnlyBackend extends ReadSide {
     @Override public void insertStreamRecordWithIdentity(String t, String e, String k, String n, String o, String s, String sh, long c, String u) { throw unsupported("insertStreamRecordWithIdentity"); }
     @Override public void updateTtlConfig(String t, String a, boolean e) { throw unsupported("updateTtlConfig"); }
     @Override public void touchCachedAt(String t, String p, String s, double ts) { throw unsupported("touchCachedAt"); }
-    @Override public WriteResult write(List<Write> writes) { throw unsupported("write"); }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tidelog.backend.AtomicWriter;
 import io.tidelog.backend.BackendException.Kind;
 import io.tidelog.backend.IndexWriteOp;
 import io.tidelog.backend.StorageBackend;
@@ -22,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Tidelog extension {@code write}: one atomic mutation of rows, index entries and stream records. */
+/** Tidelog extension {@link AtomicWriter}: one atomic mutation of rows, index entries and stream records. */
 class WriteContractTest extends ContractTestBase {
 
     private static final String SHARD = "shard-1";
@@ -45,7 +46,7 @@ class WriteContractTest extends ContractTestBase {
     void appliesEveryWriteAsOneMutationAndReturnsPreviousItems() {
         backend.putItem(ORDERS, s("o1"), "", "{\"v\":0}", 7);
         long before = backend.lastSequence();
-        WriteResult r = backend.write(List.of(
+        WriteResult r = AtomicWriter.of(backend).write(List.of(
                 put("o1", "{\"v\":1}"),
                 put("o2", "{\"v\":2}"),
                 new Write.Index(new IndexWriteOp.InsertGsi(ORDERS, BYSTATUS, s("OPEN"), "", s("o1"), "", "{}")),
@@ -69,7 +70,7 @@ class WriteContractTest extends ContractTestBase {
 
     @Test
     void streamSequenceNumbersNameTheEntryAndTheEventIndex() {
-        WriteResult r = backend.write(List.of(put("o1", "{}"), stream("INSERT"), stream("INSERT")));
+        WriteResult r = AtomicWriter.of(backend).write(List.of(put("o1", "{}"), stream("INSERT"), stream("INSERT")));
         String first = r.streamSequenceNumbers().get(0);
         assertEquals(21, first.length());
         assertEquals(r.sequence() * 1_000_000L + 1, Long.parseLong(first));
@@ -79,13 +80,13 @@ class WriteContractTest extends ContractTestBase {
     @Test
     void aFailingWriteAppliesNothing() {
         long before = backend.lastSequence();
-        assertMissingTable(() -> backend.write(List.of(
+        assertMissingTable(() -> AtomicWriter.of(backend).write(List.of(
                 put("o1", "{}"),
                 new Write.Index(new IndexWriteOp.InsertGsi(ORDERS, "noSuchIndex", s("x"), "", s("o1"), "", "{}")))));
         assertEquals(before, backend.lastSequence());
         assertEquals(Optional.empty(), backend.getItem(ORDERS, s("o1"), ""));
-        assertKind(Kind.VALIDATION, () -> backend.write(List.of(new Write.Put(ORDERS, s("o1"), "", "{}", -1, ""))));
-        assertKind(Kind.VALIDATION, () -> backend.write(Collections.singletonList(null)));
+        assertKind(Kind.VALIDATION, () -> AtomicWriter.of(backend).write(List.of(new Write.Put(ORDERS, s("o1"), "", "{}", -1, ""))));
+        assertKind(Kind.VALIDATION, () -> AtomicWriter.of(backend).write(Collections.singletonList(null)));
         assertEquals(before, backend.lastSequence());
     }
 
@@ -93,7 +94,7 @@ class WriteContractTest extends ContractTestBase {
     void insideATransactionItBelongsToTheTransactionAndNumbersItsCommit() {
         backend.beginTransaction();
         backend.putItem(ORDERS, s("o0"), "", "{}", 2);
-        WriteResult r = backend.write(List.of(put("o1", "{}"), stream("INSERT")));
+        WriteResult r = AtomicWriter.of(backend).write(List.of(put("o1", "{}"), stream("INSERT")));
         assertEquals(Optional.of("{}"), backend.getItem(ORDERS, s("o1"), ""), "own writes are visible");
         backend.commit();
         assertEquals(backend.lastSequence(), r.sequence(), "the commit got the sequence the write named");
@@ -101,7 +102,7 @@ class WriteContractTest extends ContractTestBase {
                 "the record is the third event of the committed entry");
 
         backend.beginTransaction();
-        backend.write(List.of(put("o9", "{}")));
+        AtomicWriter.of(backend).write(List.of(put("o9", "{}")));
         backend.rollback();
         assertEquals(Optional.empty(), backend.getItem(ORDERS, s("o9"), ""));
     }
@@ -119,7 +120,7 @@ class WriteContractTest extends ContractTestBase {
                 start.await();
                 List<WriteResult> mine = new ArrayList<>();
                 for (int i = 0; i < perThread; i++) {
-                    mine.add(backend.write(List.of(put("t" + id + "-" + i, "{}"), stream("INSERT"))));
+                    mine.add(AtomicWriter.of(backend).write(List.of(put("t" + id + "-" + i, "{}"), stream("INSERT"))));
                 }
                 return mine;
             }));
@@ -143,9 +144,30 @@ class WriteContractTest extends ContractTestBase {
     }
 
     @Test
+    void anyOtherBackendGetsTheTransactionalFallback() {
+        StorageBackend plain = (StorageBackend) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {StorageBackend.class},
+                (proxy, method, args) -> {
+                    try {
+                        return method.invoke(backend, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        backend.insertStreamRecord(ORDERS, "INSERT", "{}", null, null, "41", SHARD, 1);
+        WriteResult r = AtomicWriter.of(plain).write(List.of(put("o1", "{\"v\":1}"), stream("INSERT")));
+        assertEquals(backend.lastSequence(), r.sequence());
+        assertEquals("000000000000000000042", r.streamSequenceNumbers().get(0), "numbered after the table's records");
+        assertEquals(Optional.of("{\"v\":1}"), backend.getItem(ORDERS, s("o1"), ""));
+        assertMissingTable(() -> AtomicWriter.of(plain).write(List.of(put("o2", "{}"),
+                new Write.Delete("NoSuchTable", s("x"), ""))));
+        assertEquals(Optional.empty(), backend.getItem(ORDERS, s("o2"), ""), "rolled back");
+    }
+
+    @Test
     void readOnlyBackendsRefuseIt() {
         backend.putItem(ORDERS, s("o1"), "", "{}", 2);
         StorageBackend past = openAt(backend.lastSequence());
-        assertKind(Kind.UNSUPPORTED, () -> past.write(List.of(put("o2", "{}"))));
+        assertKind(Kind.UNSUPPORTED, () -> AtomicWriter.of(past).write(List.of(put("o2", "{}"))));
     }
 }

@@ -1,5 +1,6 @@
 package io.tidelog.dynamodb.item;
 
+import io.tidelog.backend.AtomicWriter;
 import io.tidelog.backend.IndexWriteOp;
 import io.tidelog.backend.StorageBackend;
 import io.tidelog.backend.Write;
@@ -99,7 +100,7 @@ public final class ItemWrites {
 
     /** Applies every gathered write as one mutation; null when there was nothing to write. */
     public WriteResult apply(StorageBackend backend) {
-        return writes.isEmpty() ? null : backend.write(List.copyOf(writes));
+        return writes.isEmpty() ? null : AtomicWriter.of(backend).write(List.copyOf(writes));
     }
 
     private void indexes(TableSchema table, ItemKey key, Map<String, AttributeValue> before,

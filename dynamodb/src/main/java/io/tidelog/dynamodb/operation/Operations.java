@@ -5,6 +5,18 @@ import io.tidelog.dynamodb.operation.item.BatchWriteItem;
 import io.tidelog.dynamodb.operation.item.DeleteItem;
 import io.tidelog.dynamodb.operation.item.GetItem;
 import io.tidelog.dynamodb.operation.item.PutItem;
+import io.tidelog.dynamodb.operation.table.CreateTable;
+import io.tidelog.dynamodb.operation.table.DeleteTable;
+import io.tidelog.dynamodb.operation.table.DescribeEndpoints;
+import io.tidelog.dynamodb.operation.table.DescribeLimits;
+import io.tidelog.dynamodb.operation.table.DescribeTable;
+import io.tidelog.dynamodb.operation.table.DescribeTimeToLive;
+import io.tidelog.dynamodb.operation.table.ListTables;
+import io.tidelog.dynamodb.operation.table.ListTagsOfResource;
+import io.tidelog.dynamodb.operation.table.TagResource;
+import io.tidelog.dynamodb.operation.table.UntagResource;
+import io.tidelog.dynamodb.operation.table.UpdateTable;
+import io.tidelog.dynamodb.operation.table.UpdateTimeToLive;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -24,6 +36,18 @@ public final class Operations {
         dynamoDb("DeleteItem", new DeleteItem());
         dynamoDb("BatchGetItem", new BatchGetItem());
         dynamoDb("BatchWriteItem", new BatchWriteItem());
+        dynamoDb("CreateTable", new CreateTable());
+        dynamoDb("DeleteTable", new DeleteTable());
+        dynamoDb("DescribeTable", new DescribeTable());
+        dynamoDb("ListTables", new ListTables());
+        dynamoDb("UpdateTable", new UpdateTable());
+        dynamoDb("UpdateTimeToLive", new UpdateTimeToLive());
+        dynamoDb("DescribeTimeToLive", new DescribeTimeToLive());
+        dynamoDb("TagResource", new TagResource());
+        dynamoDb("UntagResource", new UntagResource());
+        dynamoDb("ListTagsOfResource", new ListTagsOfResource());
+        dynamoDb("DescribeEndpoints", new DescribeEndpoints());
+        dynamoDb("DescribeLimits", new DescribeLimits());
     }
 
     private void dynamoDb(String name, Operation op) {

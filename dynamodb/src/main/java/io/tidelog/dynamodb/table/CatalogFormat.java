@@ -15,15 +15,27 @@ import java.util.Map;
  *
  * <pre>
  * keySchema             [{"AttributeName":"pk","KeyType":"HASH"}, {"AttributeName":"sk","KeyType":"RANGE"}]
- * attributeDefinitions  [{"AttributeName":"pk","AttributeType":"S"}, ...]
+ * attributeDefinitions  [{"AttributeName":"pk","AttributeType":"S"}, ...]   exactly the key attributes of the
+ *                                                                          table and its indexes
  * gsiDefinitions        [{"IndexName":"byStatus","KeySchema":[...],"Projection":{"ProjectionType":"INCLUDE",
- *                         "NonKeyAttributes":["a"]}, "ProvisionedThroughput":{...}, ...}, ...]   (null: none)
+ *                         "NonKeyAttributes":["a"]}, "ProvisionedThroughput":{...}, "OnDemandThroughput":{...}},
+ *                        ...]                                                   (null: none; in creation order)
  * lsiDefinitions        [{"IndexName":"byDate","KeySchema":[...],"Projection":{...}}, ...]     (null: none)
- * provisionedThroughput {"ReadCapacityUnits":5,"WriteCapacityUnits":5, ...}                    (null: none)
+ * provisionedThroughput {"ReadCapacityUnits":5,"WriteCapacityUnits":5, "LastIncreaseDateTime":…,
+ *                        "LastDecreaseDateTime":…, "NumberOfDecreasesToday":1,
+ *                        "LastUpdateToPayPerRequestDateTime":…}     ({@link ProvisionedThroughput}; null: none)
+ * onDemandThroughput    {"MaxReadRequestUnits":100, "MaxWriteRequestUnits":50}  ({@link OnDemandThroughput})
+ * sseSpecification      {"Enabled":true,"SSEType":"KMS","KMSMasterKeyId":"arn:aws:kms:…"}
+ *                                                                          ({@link ServerSideEncryption})
  * </pre>
  *
- * An index definition may carry more members (throughput, on-demand limits, status); readers
- * ignore those they do not know.
+ * The plain columns: {@code billingMode} is {@code PROVISIONED} or {@code PAY_PER_REQUEST},
+ * {@code tableClass} the class asked for (null: never set), {@code createdAt} the creation time
+ * in epoch seconds, {@code streamLabel} the time the latest stream was enabled
+ * ({@link Arns#streamLabel}). A GSI's throughput document has the table's shape; an on-demand
+ * table keeps a throughput document only for its history (its units read as zero).
+ *
+ * An index definition may carry more members; readers ignore those they do not know.
  */
 public final class CatalogFormat {
     static final ObjectMapper JSON = new ObjectMapper();

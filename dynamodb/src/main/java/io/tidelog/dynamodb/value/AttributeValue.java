@@ -1,11 +1,14 @@
 package io.tidelog.dynamodb.value;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A DynamoDB attribute value: one of the ten data types of DynamoDB's type system.
@@ -129,6 +132,17 @@ public sealed interface AttributeValue {
         @Override
         public String type() {
             return "BS";
+        }
+
+        /** Whether two elements have the same content. */
+        public boolean hasDuplicates() {
+            Set<ByteBuffer> seen = new HashSet<>();
+            for (byte[] v : values) {
+                if (!seen.add(ByteBuffer.wrap(v))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Whether {@code candidate} is one of the elements (by content). */

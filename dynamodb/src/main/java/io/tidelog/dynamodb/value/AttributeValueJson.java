@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,19 +23,30 @@ import java.util.Map;
  *
  * <p>Reading a request ({@link #read(JsonNode)}) validates as DynamoDB does, in its order:
  * numbers are checked (in {@code N} and {@code NS}) before a value with several types is refused,
- * and numbers come out canonical. Reading a stored item ({@link #readItem(String)}) trusts the
+ * and numbers come out canonical; sets must be non-empty and without duplicates (numbers compared
+ * by value), and documents may nest at most {@value #MAX_NESTING} levels. Reading a stored item ({@link #readItem(String)}) trusts the
  * JSON, which only this class wrote. Stored items are the same JSON as the wire form, so an item
  * can be copied into a response without being parsed.
  */
 public final class AttributeValueJson {
     public static final JsonFactory JSON = JsonFactory.builder().build();
 
+    /** DynamoDB's limit on nesting: a value inside {@value} lists or maps is refused. */
+    public static final int MAX_NESTING = 32;
+
     private AttributeValueJson() {}
 
     // Reading requests
 
-    /** A value from a request, validated. Set duplicates and empty sets are left to the caller. */
+    /** A value from a request, validated. */
     public static AttributeValue read(JsonNode node) {
+        return read(node, 0);
+    }
+
+    private static AttributeValue read(JsonNode node, int depth) {
+        if (depth >= MAX_NESTING) {
+            throw Errors.nestingTooDeep();
+        }
         if (node == null || !node.isObject() || node.isEmpty()) {
             throw Errors.attributeValueEmpty();
         }
@@ -79,6 +91,12 @@ public final class AttributeValueJson {
                 for (JsonNode e : v) {
                     out.add(text(e, "SS"));
                 }
+                if (out.isEmpty()) {
+                    throw Errors.emptyStringSet();
+                }
+                if (new HashSet<>(out).size() < out.size()) {
+                    throw Errors.duplicateStrings(out);
+                }
                 yield new AttributeValue.SS(out);
             }
             case "NS" -> {
@@ -86,36 +104,55 @@ public final class AttributeValueJson {
                 for (JsonNode e : v) {
                     out.add(Numbers.canonical(text(e, "NS")));
                 }
+                if (out.isEmpty()) {
+                    throw Errors.emptyNumberSet();
+                }
+                if (new HashSet<>(out).size() < out.size()) {
+                    throw Errors.duplicateNumbers();
+                }
                 yield new AttributeValue.NS(out);
             }
             case "BS" -> {
                 List<byte[]> out = new ArrayList<>(array(v).size());
+                List<String> written = new ArrayList<>(v.size());
                 for (JsonNode e : v) {
-                    out.add(base64(text(e, "BS")));
+                    String text = text(e, "BS");
+                    written.add(text);
+                    out.add(base64(text));
+                }
+                if (out.isEmpty()) {
+                    throw Errors.emptyBinarySet();
+                }
+                if (new AttributeValue.BS(out).hasDuplicates()) {
+                    throw Errors.duplicateBinaries(written);
                 }
                 yield new AttributeValue.BS(out);
             }
             case "L" -> {
                 List<AttributeValue> out = new ArrayList<>(array(v).size());
                 for (JsonNode e : v) {
-                    out.add(read(e));
+                    out.add(read(e, depth + 1));
                 }
                 yield new AttributeValue.L(out);
             }
-            case "M" -> new AttributeValue.M(readMap(v));
+            case "M" -> new AttributeValue.M(readMap(v, depth + 1));
             default -> throw new IllegalStateException(type);
         };
     }
 
     /** A map of names to values from a request (an item, a key, a set of expression values). */
     public static Map<String, AttributeValue> readMap(JsonNode node) {
+        return readMap(node, 0);
+    }
+
+    private static Map<String, AttributeValue> readMap(JsonNode node, int depth) {
         if (!node.isObject()) {
             throw Errors.serialization("Unexpected value type in payload");
         }
         Map<String, AttributeValue> out = new LinkedHashMap<>(Math.max(4, node.size() * 2));
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
-            out.put(f.getKey(), read(f.getValue()));
+            out.put(f.getKey(), read(f.getValue(), depth));
         }
         return out;
     }
