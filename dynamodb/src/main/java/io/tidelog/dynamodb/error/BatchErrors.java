@@ -1,6 +1,10 @@
 package io.tidelog.dynamodb.error;
 
-/** DynamoDB's messages about BatchGetItem and BatchWriteItem requests. */
+/**
+ * DynamoDB's messages about BatchGetItem and BatchWriteItem requests. The constraint phrases
+ * (for {@link ConstraintViolations#add(String)}) are worded here because their shapes are the
+ * batches' own: a path into the request map, or an echo of a table's request list.
+ */
 public final class BatchErrors {
     private BatchErrors() {}
 
@@ -31,9 +35,8 @@ public final class BatchErrors {
     }
 
     /**
-     * The constraint phrase for a table given no write requests or more than 25: DynamoDB echoes
-     * the table's request list ({@code {Table=[…]}}) before the two length constraints that each
-     * value of the map must meet.
+     * A table given no write requests or more than 25: DynamoDB echoes the table's request list
+     * ({@code {Table=[…]}}) before the two length constraints that each value of the map must meet.
      */
     public static String writeRequestCount(String table, String requestsEcho) {
         return "Value '{" + table + "=[" + requestsEcho + "]}' at 'requestItems' failed to satisfy constraint: "
@@ -41,13 +44,15 @@ public final class BatchErrors {
                 + "Member must have length greater than or equal to 1]";
     }
 
-    /** The constraint phrase for a table given more than 100 keys (DynamoDB capitalises this path). */
+    /** A table given more than 100 keys (DynamoDB capitalises this path, and echoes no value). */
     public static String keyCount(String table) {
-        return ConstraintErrors.maxSize("RequestItems." + table + ".member.Keys", 100);
+        return "Value at 'RequestItems." + table + ".member.Keys' failed to satisfy constraint: "
+                + "Member must have length less than or equal to 100";
     }
 
-    /** The constraint phrase for a table given no keys. */
+    /** A table given no keys. */
     public static String noKeys(String table) {
-        return ConstraintErrors.minSize("requestItems." + table + ".member.keys", 1);
+        return "Value at 'requestItems." + table + ".member.keys' failed to satisfy constraint: "
+                + "Member must have length greater than or equal to 1";
     }
 }

@@ -1,15 +1,12 @@
 package io.tidelog.dynamodb.error;
 
 import io.tidelog.dynamodb.value.AttributeValue;
-import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * DynamoDB's messages about items: their keys (table and secondary-index keys), their values
- * (sets, nesting), their size, and the outcomes of writing them (a failed condition, a full item
- * collection). DynamoDB words some key problems "were invalid" and others "are not valid"; the
+ * DynamoDB's messages about items: their keys (table and secondary-index keys), their size, and
+ * the outcomes of writing them (a failed condition, a full item collection). The values an item
+ * may hold are checked, with their messages, where values are read ({@link Errors}). DynamoDB words some key problems "were invalid" and others "are not valid"; the
  * difference is theirs and kept.
  */
 public final class ItemErrors {
@@ -55,11 +52,6 @@ public final class ItemErrors {
         return Errors.validation(INVALID + "Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
     }
 
-    /** An update expression or AttributeUpdates action naming one of the table's key attributes. */
-    public static DynamoDbException keyAttributeUpdated(String attribute) {
-        return Errors.validation(INVALID + "Cannot update attribute " + attribute + ". This attribute is part of the key");
-    }
-
     // Secondary-index keys
 
     public static DynamoDbException indexKeyTypeMismatch(String attribute, String expected, String actual, String index) {
@@ -91,51 +83,10 @@ public final class ItemErrors {
                 + "that is not supported. The AttributeValue for a key attribute cannot contain an empty binary value.");
     }
 
-    // Values
-
-    /** DynamoDB's own spelling: "An string set", two spaces before "may". */
-    public static DynamoDbException emptyStringSet() {
-        return Errors.validation(INVALID + "An string set  may not be empty");
-    }
-
-    public static DynamoDbException emptyNumberSet() {
-        return Errors.validation(INVALID + "An number set  may not be empty");
-    }
-
-    public static DynamoDbException emptyBinarySet() {
-        return Errors.validation(INVALID + "Binary sets should not be empty");
-    }
-
-    public static DynamoDbException stringSetDuplicates(List<String> values) {
-        return Errors.validation(INVALID + "Input collection [" + String.join(", ", values) + "] contains duplicates.");
-    }
-
-    public static DynamoDbException numberSetDuplicates() {
-        return Errors.validation("Input collection contains duplicates");
-    }
-
-    /** The elements echoed in base64, and no space before "of": DynamoDB's spelling. */
-    public static DynamoDbException binarySetDuplicates(List<byte[]> values) {
-        Base64.Encoder b64 = Base64.getEncoder();
-        return Errors.validation(INVALID + "Input collection ["
-                + values.stream().map(b64::encodeToString).collect(Collectors.joining(", "))
-                + "]of type BS contains duplicates.");
-    }
-
-    public static DynamoDbException nestingTooDeep() {
-        return Errors.validation("Nesting Levels have exceeded supported limits: "
-                + "Attributes in the item have nested levels beyond supported limit");
-    }
-
     // Sizes
 
     public static DynamoDbException itemTooLarge() {
         return Errors.validation("Item size has exceeded the maximum allowed size");
-    }
-
-    /** The update form of the item size limit. */
-    public static DynamoDbException updatedItemTooLarge() {
-        return Errors.validation("Item size to update has exceeded the maximum allowed size");
     }
 
     // Outcomes

@@ -5,6 +5,7 @@ import io.tidelog.dynamodb.operation.item.BatchWriteItem;
 import io.tidelog.dynamodb.operation.item.DeleteItem;
 import io.tidelog.dynamodb.operation.item.GetItem;
 import io.tidelog.dynamodb.operation.item.PutItem;
+import io.tidelog.dynamodb.operation.item.UpdateItem;
 import io.tidelog.dynamodb.operation.table.CreateTable;
 import io.tidelog.dynamodb.operation.table.DeleteTable;
 import io.tidelog.dynamodb.operation.table.DescribeEndpoints;
@@ -33,6 +34,7 @@ public final class Operations {
     public Operations() {
         dynamoDb("PutItem", new PutItem());
         dynamoDb("GetItem", new GetItem());
+        dynamoDb("UpdateItem", new UpdateItem());
         dynamoDb("DeleteItem", new DeleteItem());
         dynamoDb("BatchGetItem", new BatchGetItem());
         dynamoDb("BatchWriteItem", new BatchWriteItem());

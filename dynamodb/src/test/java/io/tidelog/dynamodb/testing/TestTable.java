@@ -1,42 +1,32 @@
 package io.tidelog.dynamodb.testing;
 
-import io.tidelog.backend.CreateTableMetadata;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidelog.backend.StorageBackend;
-import io.tidelog.dynamodb.table.CatalogFormat;
-import io.tidelog.dynamodb.table.KeyAttribute;
-import io.tidelog.dynamodb.table.KeySchema;
+import io.tidelog.dynamodb.stream.StreamShards;
 import io.tidelog.dynamodb.table.Projection;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * A table definition for tests, created straight in the backend's catalog in the shapes the
- * DynamoDB layer reads ({@link CatalogFormat}): key, GSIs, LSIs and an optional stream.
+ * A CreateTable request for tests, built from a few calls and sent through the service:
  *
  * <pre>
  * TestTable.named("Orders").hash("pk", "S").range("sk", "N")
  *     .gsi("byStatus", "status", "S", null, null, Projection.ALL)
- *     .stream("NEW_AND_OLD_IMAGES").create(backend);
+ *     .stream("NEW_AND_OLD_IMAGES").create(client);
  * </pre>
  */
 public final class TestTable {
-    /** The stream label of every test stream; its shard id follows from it. */
-    public static final String STREAM_LABEL = "2026-01-01T00:00:00.000";
-
     private final String name;
-    private KeyAttribute hash;
-    private KeyAttribute range;
+    private final ObjectNode request = TestClient.JSON.createObjectNode();
+    private final ArrayNode keySchema = request.putArray("KeySchema");
     private final Map<String, String> types = new LinkedHashMap<>();
-    private final List<Index> gsis = new ArrayList<>();
-    private final List<Index> lsis = new ArrayList<>();
-    private String streamViewType;
-
-    private record Index(String name, KeySchema key, Projection projection) {}
+    private String hash;
 
     private TestTable(String name) {
         this.name = name;
+        request.put("TableName", name).put("BillingMode", "PAY_PER_REQUEST");
     }
 
     public static TestTable named(String name) {
@@ -44,13 +34,14 @@ public final class TestTable {
     }
 
     public TestTable hash(String attribute, String type) {
-        hash = new KeyAttribute(attribute, type);
+        hash = attribute;
+        keySchema.addObject().put("AttributeName", attribute).put("KeyType", "HASH");
         types.put(attribute, type);
         return this;
     }
 
     public TestTable range(String attribute, String type) {
-        range = new KeyAttribute(attribute, type);
+        keySchema.addObject().put("AttributeName", attribute).put("KeyType", "RANGE");
         types.put(attribute, type);
         return this;
     }
@@ -58,27 +49,31 @@ public final class TestTable {
     /** A GSI; {@code sortAttribute} null for none. INCLUDE projections name {@code include}. */
     public TestTable gsi(String index, String hashAttribute, String hashType, String sortAttribute, String sortType,
             String projection, String... include) {
+        ObjectNode i = indexes("GlobalSecondaryIndexes").addObject().put("IndexName", index);
+        ArrayNode key = i.putArray("KeySchema");
+        key.addObject().put("AttributeName", hashAttribute).put("KeyType", "HASH");
         types.put(hashAttribute, hashType);
-        KeyAttribute sort = null;
         if (sortAttribute != null) {
+            key.addObject().put("AttributeName", sortAttribute).put("KeyType", "RANGE");
             types.put(sortAttribute, sortType);
-            sort = new KeyAttribute(sortAttribute, sortType);
         }
-        gsis.add(new Index(index, new KeySchema(new KeyAttribute(hashAttribute, hashType), sort),
-                new Projection(projection, List.of(include))));
+        projection(i, projection, include);
         return this;
     }
 
     /** An LSI on the table's partition key and {@code sortAttribute}. */
     public TestTable lsi(String index, String sortAttribute, String sortType, String projection, String... include) {
+        ObjectNode i = indexes("LocalSecondaryIndexes").addObject().put("IndexName", index);
+        ArrayNode key = i.putArray("KeySchema");
+        key.addObject().put("AttributeName", hash).put("KeyType", "HASH");
+        key.addObject().put("AttributeName", sortAttribute).put("KeyType", "RANGE");
         types.put(sortAttribute, sortType);
-        lsis.add(new Index(index, new KeySchema(hash, new KeyAttribute(sortAttribute, sortType)),
-                new Projection(projection, List.of(include))));
+        projection(i, projection, include);
         return this;
     }
 
     public TestTable stream(String viewType) {
-        streamViewType = viewType;
+        request.putObject("StreamSpecification").put("StreamEnabled", true).put("StreamViewType", viewType);
         return this;
     }
 
@@ -86,35 +81,31 @@ public final class TestTable {
         return name;
     }
 
-    public TestTable create(StorageBackend backend) {
-        backend.insertTableMetadata(new CreateTableMetadata(name,
-                CatalogFormat.write(CatalogFormat.keySchema(new KeySchema(hash, range))),
-                CatalogFormat.write(CatalogFormat.attributeDefinitions(types)),
-                indexes(gsis), indexes(lsis), null, 0, null, null, false, "PAY_PER_REQUEST", null));
-        backend.createDataTable(name);
-        for (Index i : gsis) {
-            backend.createGsiTable(name, i.name);
-        }
-        for (Index i : lsis) {
-            backend.createLsiTable(name, i.name);
-        }
-        if (streamViewType != null) {
-            backend.enableStream(name, streamViewType, STREAM_LABEL);
-        }
+    public TestTable create(TestClient client) {
+        ArrayNode definitions = request.putArray("AttributeDefinitions");
+        types.forEach((attribute, type) -> definitions.addObject().put("AttributeName", attribute)
+                .put("AttributeType", type));
+        client.callRaw("CreateTable", request.toString());
+        client.backend().getTableMetadata(name).orElseThrow(() -> new AssertionError("CreateTable " + request));
         return this;
     }
 
-    private static String indexes(List<Index> indexes) {
-        if (indexes.isEmpty()) {
-            return null;
+    /** The shard of {@code table}'s current stream. */
+    public static String streamShard(StorageBackend backend, String table) {
+        return StreamShards.shardId(table, backend.getTableMetadata(table).orElseThrow().streamLabel());
+    }
+
+    private ArrayNode indexes(String member) {
+        return request.has(member) ? (ArrayNode) request.get(member) : request.putArray(member);
+    }
+
+    private static void projection(ObjectNode index, String type, String... include) {
+        ObjectNode p = index.putObject("Projection").put("ProjectionType", type);
+        if (Projection.INCLUDE.equals(type)) {
+            ArrayNode names = p.putArray("NonKeyAttributes");
+            for (String n : include) {
+                names.add(n);
+            }
         }
-        var array = CatalogFormat.array();
-        for (Index i : indexes) {
-            var o = array.addObject();
-            o.put("IndexName", i.name);
-            o.set("KeySchema", CatalogFormat.keySchema(i.key));
-            o.set("Projection", CatalogFormat.projection(i.projection));
-        }
-        return CatalogFormat.write(array);
     }
 }

@@ -6,19 +6,24 @@ import io.tidelog.dynamodb.capacity.CapacityMode;
 import io.tidelog.dynamodb.capacity.CapacityUnits;
 import io.tidelog.dynamodb.capacity.ConsumedCapacity;
 import io.tidelog.dynamodb.error.BatchErrors;
-import io.tidelog.dynamodb.error.RequestErrors;
+import io.tidelog.dynamodb.error.ConstraintViolations;
+import io.tidelog.dynamodb.error.ExpressionErrors;
+import io.tidelog.dynamodb.expression.ExpressionParameters;
+import io.tidelog.dynamodb.expression.Projection;
+import io.tidelog.dynamodb.expression.ProjectionEvaluator;
+import io.tidelog.dynamodb.expression.RequestExpressions;
+import io.tidelog.dynamodb.expression.legacy.AttributesToGet;
 import io.tidelog.dynamodb.item.ItemKey;
-import io.tidelog.dynamodb.item.ItemValidation;
 import io.tidelog.dynamodb.item.KeyValidation;
 import io.tidelog.dynamodb.item.StoredItems;
 import io.tidelog.dynamodb.json.Request;
 import io.tidelog.dynamodb.json.Response;
 import io.tidelog.dynamodb.operation.Context;
-import io.tidelog.dynamodb.operation.ExpressionParameters;
 import io.tidelog.dynamodb.operation.Operation;
 import io.tidelog.dynamodb.operation.ReplyMembers;
-import io.tidelog.dynamodb.operation.RequestConstraints;
+import io.tidelog.dynamodb.operation.ReturnOptions;
 import io.tidelog.dynamodb.table.TableCatalog;
+import io.tidelog.dynamodb.table.TableNames;
 import io.tidelog.dynamodb.table.TableSchema;
 import io.tidelog.dynamodb.value.AttributeValue;
 import io.tidelog.dynamodb.value.AttributeValueJson;
@@ -37,8 +42,8 @@ import java.util.Set;
  * <p>Validation, in DynamoDB's order: the request's members; a non-empty {@code RequestItems};
  * each table given at least one key; the table names; at most 100 keys per table and in all;
  * projections and {@code AttributesToGet} not mixed anywhere in the request; per table its
- * expression names, {@code AttributesToGet} without duplicates, its keys' values and no key
- * twice; then the tables, and each key against its table's schema.
+ * expression parameters, its projection ({@code AttributesToGet} without duplicates, or the
+ * expression) and no key twice; then the tables, and each key against its table's schema.
  *
  * <p>A reply holds at most 16 MB of items (sized as DynamoDB sizes them); the keys beyond that
  * are returned in {@code UnprocessedKeys} with their table's settings, for the caller to ask
@@ -57,7 +62,12 @@ public final class BatchGetItem implements Operation {
     public void execute(Request request, Response response, Context ctx) throws IOException {
         Map<String, JsonNode> requestItems = request.map("RequestItems");
         String capacity = request.string("ReturnConsumedCapacity");
-        new RequestConstraints().notNull("requestItems", requestItems).returnConsumedCapacity(capacity).check();
+        ConstraintViolations violations = new ConstraintViolations();
+        if (requestItems == null) {
+            violations.notNull("requestItems");
+        }
+        ReturnOptions.returnConsumedCapacity(capacity, violations);
+        violations.throwIfAny();
         if (requestItems.isEmpty()) {
             throw BatchErrors.requestItemsRequired("BatchGetItem");
         }
@@ -82,20 +92,22 @@ public final class BatchGetItem implements Operation {
     }
 
     private static void validate(List<TableKeys> tables) {
-        RequestConstraints constraints = new RequestConstraints();
+        ConstraintViolations counts = new ConstraintViolations();
         for (TableKeys t : tables) {
             if (t.keys == null || t.keys.isEmpty()) {
-                constraints.fail(BatchErrors.noKeys(t.table));
+                counts.add(BatchErrors.noKeys(t.table));
             }
         }
-        constraints.check();
+        counts.throwIfAny();
         for (TableKeys t : tables) {
-            new RequestConstraints().tableName(t.table).check();
+            ConstraintViolations name = new ConstraintViolations();
+            TableNames.checkForItems(t.table, "tableName", name);
+            name.throwIfAny();
         }
         int total = 0;
         for (TableKeys t : tables) {
             if (t.keys.size() > MAX_KEYS) {
-                new RequestConstraints().fail(BatchErrors.keyCount(t.table)).check();
+                new ConstraintViolations().add(BatchErrors.keyCount(t.table)).throwIfAny();
             }
             total += t.keys.size();
         }
@@ -105,21 +117,15 @@ public final class BatchGetItem implements Operation {
         boolean anyProjection = tables.stream().anyMatch(t -> t.request.has("ProjectionExpression"));
         boolean anyAttributesToGet = tables.stream().anyMatch(t -> t.attributesToGet != null);
         if (anyProjection && anyAttributesToGet) {
-            throw RequestErrors.mixedParameters(List.of("AttributesToGet"), List.of("ProjectionExpression"));
+            // Refused across tables too, though each table's entry may be consistent on its own.
+            throw ExpressionErrors.mixedParameters(List.of("AttributesToGet"), List.of("ProjectionExpression"));
         }
         for (TableKeys t : tables) {
-            ExpressionParameters.of(t.request).legacy("AttributesToGet").expression("ProjectionExpression").check();
-            if (t.attributesToGet != null) {
-                Set<String> seen = new HashSet<>();
-                for (String name : t.attributesToGet) {
-                    if (!seen.add(name)) {
-                        throw RequestErrors.duplicateAttributeToGet(name);
-                    }
-                }
-            }
+            ExpressionParameters.BATCH_GET_TABLE.check(t.request);
+            t.projection = t.attributesToGet != null ? AttributesToGet.projection(t.attributesToGet)
+                    : RequestExpressions.from(t.request, ExpressionParameters.BATCH_GET_TABLE).projection();
             Set<Map<String, AttributeValue>> distinct = new HashSet<>(t.keys.size() * 2);
             for (Map<String, AttributeValue> key : t.keys) {
-                ItemValidation.values(key);
                 if (!distinct.add(key)) {
                     throw BatchErrors.duplicateKeys();
                 }
@@ -143,15 +149,18 @@ public final class BatchGetItem implements Operation {
             g.writeArrayFieldStart(t.table);
             for (; next < t.keys.size() && !full; next++) {
                 String json = StoredItems.json(ctx.backend(), schema, ItemKey.of(schema.key(), t.keys.get(next)));
-                int size = json == null ? 0 : ItemSize.of(AttributeValueJson.readItem(json));
+                Map<String, AttributeValue> item = json == null ? null : AttributeValueJson.readItem(json);
+                int size = item == null ? 0 : ItemSize.of(item);
                 if (replyBytes + size > MAX_REPLY_BYTES) {
                     full = true;
                     break;
                 }
                 replyBytes += size;
                 units += CapacityUnits.read(size, t.consistent);
-                if (json != null) {
+                if (json != null && t.projection == null) {
                     g.writeRawValue(json);
+                } else if (json != null) {
+                    AttributeValueJson.writeMap(g, ProjectionEvaluator.apply(t.projection, item));
                 }
             }
             g.writeEndArray();
@@ -168,8 +177,24 @@ public final class BatchGetItem implements Operation {
     }
 
     /** One table's part of the request. */
-    private record TableKeys(String table, Request request, List<JsonNode> rawKeys,
-            List<Map<String, AttributeValue>> keys, List<String> attributesToGet, boolean consistent) {
+    private static final class TableKeys {
+        final String table;
+        final Request request;
+        final List<JsonNode> rawKeys;
+        final List<Map<String, AttributeValue>> keys;
+        final List<String> attributesToGet;
+        final boolean consistent;
+        Projection projection;
+
+        private TableKeys(String table, Request request, List<JsonNode> rawKeys, List<Map<String, AttributeValue>> keys,
+                List<String> attributesToGet, boolean consistent) {
+            this.table = table;
+            this.request = request;
+            this.rawKeys = rawKeys;
+            this.keys = keys;
+            this.attributesToGet = attributesToGet;
+            this.consistent = consistent;
+        }
 
         static TableKeys read(String table, Request r) {
             List<JsonNode> raw = r.list("Keys");

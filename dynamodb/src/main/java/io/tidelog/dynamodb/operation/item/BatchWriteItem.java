@@ -5,6 +5,7 @@ import io.tidelog.backend.WriteResult;
 import io.tidelog.dynamodb.capacity.CapacityMode;
 import io.tidelog.dynamodb.capacity.TableCapacity;
 import io.tidelog.dynamodb.error.BatchErrors;
+import io.tidelog.dynamodb.error.ConstraintViolations;
 import io.tidelog.dynamodb.item.ItemCollectionMetrics;
 import io.tidelog.dynamodb.item.ItemCollections;
 import io.tidelog.dynamodb.item.ItemKey;
@@ -18,8 +19,9 @@ import io.tidelog.dynamodb.json.Response;
 import io.tidelog.dynamodb.operation.Context;
 import io.tidelog.dynamodb.operation.Operation;
 import io.tidelog.dynamodb.operation.ReplyMembers;
-import io.tidelog.dynamodb.operation.RequestConstraints;
+import io.tidelog.dynamodb.operation.ReturnOptions;
 import io.tidelog.dynamodb.table.TableCatalog;
+import io.tidelog.dynamodb.table.TableNames;
 import io.tidelog.dynamodb.table.TableSchema;
 import io.tidelog.dynamodb.value.AttributeValue;
 import io.tidelog.dynamodb.value.AttributeValueJson;
@@ -59,14 +61,19 @@ public final class BatchWriteItem implements Operation {
         Map<String, JsonNode> requestItems = request.map("RequestItems");
         String capacity = request.string("ReturnConsumedCapacity");
         String metrics = request.string("ReturnItemCollectionMetrics");
-        new RequestConstraints().notNull("requestItems", requestItems).returnConsumedCapacity(capacity)
-                .returnItemCollectionMetrics(metrics).check();
+        ConstraintViolations violations = new ConstraintViolations();
+        if (requestItems == null) {
+            violations.notNull("requestItems");
+        }
+        ReturnOptions.returnConsumedCapacity(capacity, violations);
+        ReturnOptions.returnItemCollectionMetrics(metrics, violations);
+        violations.throwIfAny();
         if (requestItems.isEmpty()) {
             throw BatchErrors.requestItemsRequired("BatchWriteItem");
         }
         List<WriteRequest> requests = read(requestItems);
         CapacityMode mode = CapacityMode.of(capacity);
-        boolean wantMetrics = "SIZE".equals(metrics);
+        boolean wantMetrics = ReturnOptions.wantsMetrics(metrics);
 
         try (TableCatalog.Held held = ctx.tables().readAll(requestItems.keySet())) {
             Map<String, TableSchema> schemas = new LinkedHashMap<>();
@@ -98,17 +105,20 @@ public final class BatchWriteItem implements Operation {
     /** Parses and validates every request, in DynamoDB's order, before any table is read. */
     private static List<WriteRequest> read(Map<String, JsonNode> requestItems) {
         Map<String, List<JsonNode>> lists = new LinkedHashMap<>();
-        RequestConstraints counts = new RequestConstraints();
+        ConstraintViolations counts = new ConstraintViolations();
         for (Map.Entry<String, JsonNode> e : requestItems.entrySet()) {
             List<JsonNode> list = Request.elements(e.getValue());
             lists.put(e.getKey(), list);
-            if ((list == null || list.isEmpty() || list.size() > MAX_REQUESTS) && !counts.failed()) {
-                counts.fail(BatchErrors.writeRequestCount(e.getKey(), WriteRequestEcho.of(list)));
+            // DynamoDB reports the map's values against their constraints once, naming the first.
+            if ((list == null || list.isEmpty() || list.size() > MAX_REQUESTS) && counts.isEmpty()) {
+                counts.add(BatchErrors.writeRequestCount(e.getKey(), WriteRequestEcho.of(list)));
             }
         }
-        counts.check();
+        counts.throwIfAny();
         for (String table : lists.keySet()) {
-            new RequestConstraints().tableName(table).check();
+            ConstraintViolations name = new ConstraintViolations();
+            TableNames.checkForItems(table, "tableName", name);
+            name.throwIfAny();
         }
         int total = lists.values().stream().mapToInt(List::size).sum();
         if (total > MAX_REQUESTS) {
@@ -180,16 +190,14 @@ public final class BatchWriteItem implements Operation {
             if (put != null) {
                 Map<String, AttributeValue> item = put.attributes("Item");
                 if (item == null) {
-                    new RequestConstraints().notNull("item", null).check();
+                    new ConstraintViolations().notNull("item").throwIfAny();
                 }
-                ItemValidation.values(item);
                 return new WriteRequest(table, item, null, ItemValidation.size(item));
             }
             Map<String, AttributeValue> key = delete.attributes("Key");
             if (key == null) {
-                new RequestConstraints().notNull("key", null).check();
+                new ConstraintViolations().notNull("key").throwIfAny();
             }
-            ItemValidation.values(key);
             return new WriteRequest(table, null, key, 0);
         }
 

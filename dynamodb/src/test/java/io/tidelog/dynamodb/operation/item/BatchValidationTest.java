@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tidelog.dynamodb.Reply;
-import io.tidelog.dynamodb.testing.TestService;
+import io.tidelog.dynamodb.testing.TestClient;
 import io.tidelog.dynamodb.testing.TestTable;
 import java.nio.file.Path;
 import java.util.StringJoiner;
@@ -17,13 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 class BatchValidationTest {
     @TempDir
     Path dir;
-    TestService db;
+    TestClient db;
 
     @BeforeEach
     void open() {
-        db = TestService.open(dir);
-        TestTable.named("T").hash("pk", "S").create(db.backend());
-        TestTable.named("U").hash("id", "N").create(db.backend());
+        db = TestClient.open(dir);
+        TestTable.named("Tbl").hash("pk", "S").create(db);
+        TestTable.named("Num").hash("id", "N").create(db);
     }
 
     @AfterEach
@@ -52,8 +52,8 @@ class BatchValidationTest {
         db.invalid("BatchGetItem", "{'RequestItems':{}}", "The requestItems parameter is required for BatchGetItem");
         db.invalid("BatchGetItem", "{}", "1 validation error detected: Value null at 'requestItems' failed to "
                 + "satisfy constraint: Member must not be null");
-        db.invalid("BatchGetItem", "{'RequestItems':{'T':{'Keys':[]}}}", "1 validation error detected: Value at "
-                + "'requestItems.T.member.keys' failed to satisfy constraint: Member must have length greater than or "
+        db.invalid("BatchGetItem", "{'RequestItems':{'Tbl':{'Keys':[]}}}", "1 validation error detected: Value at "
+                + "'requestItems.Tbl.member.keys' failed to satisfy constraint: Member must have length greater than or "
                 + "equal to 1");
         db.invalid("BatchGetItem", "{'RequestItems':{'x!':{'Keys':[{'pk':{'S':'a'}}]}}}", "1 validation error "
                 + "detected: Value 'x!' at 'tableName' failed to satisfy constraint: Member must satisfy regular "
@@ -62,66 +62,66 @@ class BatchValidationTest {
 
     @Test
     void batchGetTakesAtMost100Keys() {
-        db.ok("BatchGetItem", "{'RequestItems':{'T':{'Keys':[" + keys("k", 100) + "]}}}");
-        db.invalid("BatchGetItem", "{'RequestItems':{'T':{'Keys':[" + keys("k", 101) + "]}}}",
-                "1 validation error detected: Value at 'RequestItems.T.member.Keys' failed to satisfy constraint: "
+        db.ok("BatchGetItem", "{'RequestItems':{'Tbl':{'Keys':[" + keys("k", 100) + "]}}}");
+        db.invalid("BatchGetItem", "{'RequestItems':{'Tbl':{'Keys':[" + keys("k", 101) + "]}}}",
+                "1 validation error detected: Value at 'RequestItems.Tbl.member.Keys' failed to satisfy constraint: "
                         + "Member must have length less than or equal to 100");
-        db.invalid("BatchGetItem", "{'RequestItems':{'T':{'Keys':[" + keys("k", 60) + "]},"
-                + "'U':{'Keys':[" + keys("k", 41).replace("'pk':{'S'", "'id':{'N'").replace(":'k", ":'") + "]}}}",
+        db.invalid("BatchGetItem", "{'RequestItems':{'Tbl':{'Keys':[" + keys("k", 60) + "]},"
+                + "'Num':{'Keys':[" + keys("k", 41).replace("'pk':{'S'", "'id':{'N'").replace(":'k", ":'") + "]}}}",
                 "Too many items requested for the BatchGetItem call");
     }
 
     @Test
     void batchGetRefusesDuplicateKeysMixedProjectionsAndMissingTables() {
-        db.invalid("BatchGetItem", "{'RequestItems':{'T':{'Keys':[{'pk':{'S':'d'}},{'pk':{'S':'d'}}]}}}",
+        db.invalid("BatchGetItem", "{'RequestItems':{'Tbl':{'Keys':[{'pk':{'S':'d'}},{'pk':{'S':'d'}}]}}}",
                 "Provided list of item keys contains duplicates");
-        db.invalid("BatchGetItem", "{'RequestItems':{'T':{'Keys':[{'pk':{'S':'a'}}],'AttributesToGet':['a']},"
-                + "'U':{'Keys':[{'id':{'N':'1'}}],'ProjectionExpression':'a'}}}", "Can not use both expression and "
+        db.invalid("BatchGetItem", "{'RequestItems':{'Tbl':{'Keys':[{'pk':{'S':'a'}}],'AttributesToGet':['a']},"
+                + "'Num':{'Keys':[{'id':{'N':'1'}}],'ProjectionExpression':'a'}}}", "Can not use both expression and "
                 + "non-expression parameters in the same request: Non-expression parameters: {AttributesToGet} "
                 + "Expression parameters: {ProjectionExpression}");
-        db.invalid("BatchGetItem", "{'RequestItems':{'T':{'Keys':[{'pk':{'S':'a'}}],'AttributesToGet':['a','a']}}}",
+        db.invalid("BatchGetItem", "{'RequestItems':{'Tbl':{'Keys':[{'pk':{'S':'a'}}],'AttributesToGet':['a','a']}}}",
                 "One or more parameter values were invalid: Duplicate value in attribute name: a");
-        db.fails("BatchGetItem", "{'RequestItems':{'T':{'Keys':[{'pk':{'S':'a'}}]},'Nope':{'Keys':[{'pk':{'S':'a'}}]}}}",
+        db.fails("BatchGetItem", "{'RequestItems':{'Tbl':{'Keys':[{'pk':{'S':'a'}}]},'Nope':{'Keys':[{'pk':{'S':'a'}}]}}}",
                 "ResourceNotFoundException", "Requested resource not found");
-        db.invalid("BatchGetItem", "{'RequestItems':{'T':{'Keys':[{'pk':{'N':'1'}}]}}}",
+        db.invalid("BatchGetItem", "{'RequestItems':{'Tbl':{'Keys':[{'pk':{'N':'1'}}]}}}",
                 "The provided key element does not match the schema");
     }
 
     @Test
     void batchWriteNeedsRequestItemsWithOneTo25Requests() {
         db.invalid("BatchWriteItem", "{'RequestItems':{}}", "The requestItems parameter is required for BatchWriteItem");
-        Reply many = db.call("BatchWriteItem", "{'RequestItems':{'T':[" + puts("w", 26) + "]}}");
-        String message = TestService.parse(many.body()).get("message").asText();
-        assertTrue(message.matches("(?s)^1 validation error detected: Value '\\{T=\\[.+\\]\\}' at 'requestItems' "
+        Reply many = db.call("BatchWriteItem", "{'RequestItems':{'Tbl':[" + puts("w", 26) + "]}}");
+        String message = TestClient.parse(many.body()).get("message").asText();
+        assertTrue(message.matches("(?s)^1 validation error detected: Value '\\{Tbl=\\[.+\\]\\}' at 'requestItems' "
                 + "failed to satisfy constraint: Map value must satisfy constraint: \\[Member must have length less "
                 + "than or equal to 25, Member must have length greater than or equal to 1\\]$"), message);
         assertTrue(message.contains("{PutRequest: {Item: {pk: {S: w0}}}}"), message);
-        db.invalid("BatchWriteItem", "{'RequestItems':{'T':[]}}", "1 validation error detected: Value '{T=[]}' at "
+        db.invalid("BatchWriteItem", "{'RequestItems':{'Tbl':[]}}", "1 validation error detected: Value '{Tbl=[]}' at "
                 + "'requestItems' failed to satisfy constraint: Map value must satisfy constraint: [Member must have "
                 + "length less than or equal to 25, Member must have length greater than or equal to 1]");
-        db.invalid("BatchWriteItem", "{'RequestItems':{'T':[" + puts("a", 20) + "],'U':["
+        db.invalid("BatchWriteItem", "{'RequestItems':{'Tbl':[" + puts("a", 20) + "],'Num':["
                 + puts("b", 6).replace("'pk':{'S':'b", "'id':{'N':'") + "]}}",
                 "Too many items requested for the BatchWriteItem call");
-        assertEquals(0, db.backend().countItems("T"));
+        assertEquals(0, db.backend().countItems("Tbl"));
     }
 
     @Test
     void batchWriteRefusesDuplicateItemsAndValidatesEveryRequestBeforeWriting() {
-        db.invalid("BatchWriteItem", "{'RequestItems':{'T':[{'PutRequest':{'Item':{'pk':{'S':'d'}}}},"
+        db.invalid("BatchWriteItem", "{'RequestItems':{'Tbl':[{'PutRequest':{'Item':{'pk':{'S':'d'}}}},"
                 + "{'DeleteRequest':{'Key':{'pk':{'S':'d'}}}}]}}", "Provided list of item keys contains duplicates");
-        db.invalid("BatchWriteItem", "{'RequestItems':{'T':[{'PutRequest':{'Item':{'pk':{'S':'ok'}}}},"
+        db.invalid("BatchWriteItem", "{'RequestItems':{'Tbl':[{'PutRequest':{'Item':{'pk':{'S':'ok'}}}},"
                 + "{'PutRequest':{'Item':{'pk':{'S':'bad'},'s':{'SS':[]}}}}]}}",
                 "One or more parameter values were invalid: An string set  may not be empty");
-        db.invalid("BatchWriteItem", "{'RequestItems':{'T':[{'PutRequest':{'Item':{'pk':{'S':'ok'}}}},"
+        db.invalid("BatchWriteItem", "{'RequestItems':{'Tbl':[{'PutRequest':{'Item':{'pk':{'S':'ok'}}}},"
                 + "{'PutRequest':{'Item':{'pk':{'N':'1'}}}}]}}", "The provided key element does not match the schema");
-        db.invalid("BatchWriteItem", "{'RequestItems':{'T':[{'PutRequest':{'Item':{'pk':{'S':'ok'}}}},"
+        db.invalid("BatchWriteItem", "{'RequestItems':{'Tbl':[{'PutRequest':{'Item':{'pk':{'S':'ok'}}}},"
                 + "{'PutRequest':{'Item':{'other':{'S':'1'}}}}]}}",
                 "One or more parameter values were invalid: Missing the key pk in the item");
-        db.invalid("BatchWriteItem", "{'RequestItems':{'T':[{}]}}", "Supplied AttributeValue has more than one "
+        db.invalid("BatchWriteItem", "{'RequestItems':{'Tbl':[{}]}}", "Supplied AttributeValue has more than one "
                 + "datatypes set, must contain exactly one of the supported datatypes");
-        db.fails("BatchWriteItem", "{'RequestItems':{'T':[{'PutRequest':{'Item':{'pk':{'S':'ok'}}}}],"
+        db.fails("BatchWriteItem", "{'RequestItems':{'Tbl':[{'PutRequest':{'Item':{'pk':{'S':'ok'}}}}],"
                 + "'Nope':[{'PutRequest':{'Item':{'pk':{'S':'a'}}}}]}}", "ResourceNotFoundException",
                 "Requested resource not found");
-        assertEquals(0, db.backend().countItems("T"), "no request of a refused batch is written");
+        assertEquals(0, db.backend().countItems("Tbl"), "no request of a refused batch is written");
     }
 }

@@ -1,12 +1,12 @@
 package io.tidelog.dynamodb.operation.item;
 
-import static io.tidelog.dynamodb.testing.TestService.parse;
+import static io.tidelog.dynamodb.testing.TestClient.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidelog.dynamodb.table.Projection;
-import io.tidelog.dynamodb.testing.TestService;
+import io.tidelog.dynamodb.testing.TestClient;
 import io.tidelog.dynamodb.testing.TestTable;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -22,20 +22,20 @@ import org.junit.jupiter.api.io.TempDir;
 class ConsumedCapacityTest {
     @TempDir
     Path dir;
-    TestService db;
+    TestClient db;
 
     @BeforeEach
     void open() {
-        db = TestService.open(dir);
+        db = TestClient.open(dir);
         // GSI projecting INCLUDE [proj], LSI projecting ALL.
         TestTable.named("Report").hash("pk", "S").range("sk", "S")
                 .gsi("gsi-inc", "gsiPk", "S", null, null, Projection.INCLUDE, "proj")
-                .lsi("lsi1", "lsiSk", "S", Projection.ALL).create(db.backend());
+                .lsi("lsi1", "lsiSk", "S", Projection.ALL).create(db);
         // Both indexes project INCLUDE [proj]: proj sizes the entries, other the base item alone.
         TestTable.named("Sizing").hash("pk", "S").range("sk", "S")
                 .gsi("gsi-inc", "gsiPk", "S", null, null, Projection.INCLUDE, "proj")
-                .lsi("lsi-inc", "lsiSk", "S", Projection.INCLUDE, "proj").create(db.backend());
-        TestTable.named("Plain").hash("pk", "S").create(db.backend());
+                .lsi("lsi-inc", "lsiSk", "S", Projection.INCLUDE, "proj").create(db);
+        TestTable.named("Plain").hash("pk", "S").create(db);
     }
 
     @AfterEach

@@ -1,6 +1,6 @@
 package io.tidelog.dynamodb.operation.item;
 
-import io.tidelog.dynamodb.testing.TestService;
+import io.tidelog.dynamodb.testing.TestClient;
 import io.tidelog.dynamodb.testing.TestTable;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -14,13 +14,13 @@ class GetDeleteValidationTest {
 
     @TempDir
     Path dir;
-    TestService db;
+    TestClient db;
 
     @BeforeEach
     void open() {
-        db = TestService.open(dir);
-        TestTable.named("T").hash("pk", "S").create(db.backend());
-        TestTable.named("C").hash("pk", "S").range("sk", "N").create(db.backend());
+        db = TestClient.open(dir);
+        TestTable.named("Tbl").hash("pk", "S").create(db);
+        TestTable.named("Cmp").hash("pk", "S").range("sk", "N").create(db);
     }
 
     @AfterEach
@@ -35,7 +35,7 @@ class GetDeleteValidationTest {
                 + "Value null at 'tableName' failed to satisfy constraint: Member must not be null; "
                 + "Value 'ALL' at 'returnConsumedCapacity' failed to satisfy constraint: "
                 + "Member must satisfy enum value set: [INDEXES, TOTAL, NONE]");
-        db.invalid("GetItem", "{'TableName':'T','Key':{'pk':{'S':'a'}},'AttributesToGet':[]}",
+        db.invalid("GetItem", "{'TableName':'Tbl','Key':{'pk':{'S':'a'}},'AttributesToGet':[]}",
                 "1 validation error detected: Value '[]' at 'attributesToGet' failed to satisfy constraint: "
                         + "Member must have length greater than or equal to 1");
     }
@@ -59,15 +59,15 @@ class GetDeleteValidationTest {
     @Test
     void aKeyMustBeExactlyTheTablesKey() {
         for (String op : new String[] {"GetItem", "DeleteItem"}) {
-            db.invalid(op, "{'TableName':'C','Key':{'pk':{'S':'a'}}}", SCHEMA_MISMATCH);
-            db.invalid(op, "{'TableName':'T','Key':{'pk':{'S':'a'},'extra':{'S':'b'}}}", SCHEMA_MISMATCH);
-            db.invalid(op, "{'TableName':'T','Key':{'other':{'S':'a'}}}", SCHEMA_MISMATCH);
-            db.invalid(op, "{'TableName':'T','Key':{'pk':{'N':'1'}}}", SCHEMA_MISMATCH);
-            db.invalid(op, "{'TableName':'C','Key':{'pk':{'S':'a'},'sk':{'S':'1'}}}", SCHEMA_MISMATCH);
-            db.invalid(op, "{'TableName':'T','Key':{}}", SCHEMA_MISMATCH);
-            db.invalid(op, "{'TableName':'T','Key':{'pk':{'S':''}}}", "One or more parameter values are not valid. "
+            db.invalid(op, "{'TableName':'Cmp','Key':{'pk':{'S':'a'}}}", SCHEMA_MISMATCH);
+            db.invalid(op, "{'TableName':'Tbl','Key':{'pk':{'S':'a'},'extra':{'S':'b'}}}", SCHEMA_MISMATCH);
+            db.invalid(op, "{'TableName':'Tbl','Key':{'other':{'S':'a'}}}", SCHEMA_MISMATCH);
+            db.invalid(op, "{'TableName':'Tbl','Key':{'pk':{'N':'1'}}}", SCHEMA_MISMATCH);
+            db.invalid(op, "{'TableName':'Cmp','Key':{'pk':{'S':'a'},'sk':{'S':'1'}}}", SCHEMA_MISMATCH);
+            db.invalid(op, "{'TableName':'Tbl','Key':{}}", SCHEMA_MISMATCH);
+            db.invalid(op, "{'TableName':'Tbl','Key':{'pk':{'S':''}}}", "One or more parameter values are not valid. "
                     + "The AttributeValue for a key attribute cannot contain an empty string value. Key: pk");
-            db.invalid(op, "{'TableName':'T','Key':{'pk':{'S':'" + "k".repeat(2049) + "'}}}",
+            db.invalid(op, "{'TableName':'Tbl','Key':{'pk':{'S':'" + "k".repeat(2049) + "'}}}",
                     "One or more parameter values were invalid: Size of hashkey has exceeded the maximum size "
                             + "limit of2048 bytes");
         }
@@ -90,7 +90,7 @@ class GetDeleteValidationTest {
     void deleteOffersOnlyAllOldAndNoneOnceTheTableIsKnown() {
         db.fails("DeleteItem", "{'TableName':'Missing','Key':{'pk':{'S':'a'}},'ReturnValues':'ALL_NEW'}",
                 "ResourceNotFoundException", "Requested resource not found");
-        db.invalid("DeleteItem", "{'TableName':'T','Key':{'pk':{'S':'a'}},'ReturnValues':'ALL_NEW'}",
+        db.invalid("DeleteItem", "{'TableName':'Tbl','Key':{'pk':{'S':'a'}},'ReturnValues':'ALL_NEW'}",
                 "1 validation error detected: Value 'ALL_NEW' at 'returnValues' failed to satisfy constraint: "
                         + "Member must satisfy enum value set: [ALL_OLD, NONE]");
     }
@@ -108,9 +108,9 @@ class GetDeleteValidationTest {
 
     @Test
     void wrongJsonTypesAreSerializationErrors() {
-        db.fails("GetItem", "{'TableName':'T','Key':{'pk':{'S':'a'}},'ConsistentRead':'yes'}",
+        db.fails("GetItem", "{'TableName':'Tbl','Key':{'pk':{'S':'a'}},'ConsistentRead':'yes'}",
                 "SerializationException", "STRING_VALUE cannot be converted to Boolean");
-        db.fails("PutItem", "{'TableName':'T','Item':[]}", "SerializationException",
+        db.fails("PutItem", "{'TableName':'Tbl','Item':[]}", "SerializationException",
                 "Start of list found where not expected");
     }
 }

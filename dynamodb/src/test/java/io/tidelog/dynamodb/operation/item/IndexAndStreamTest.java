@@ -1,6 +1,6 @@
 package io.tidelog.dynamodb.operation.item;
 
-import static io.tidelog.dynamodb.testing.TestService.parse;
+import static io.tidelog.dynamodb.testing.TestClient.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -8,9 +8,8 @@ import io.tidelog.backend.ItemRow;
 import io.tidelog.backend.Keys;
 import io.tidelog.backend.QueryParams;
 import io.tidelog.backend.StreamRecord;
-import io.tidelog.dynamodb.stream.StreamShards;
 import io.tidelog.dynamodb.table.Projection;
-import io.tidelog.dynamodb.testing.TestService;
+import io.tidelog.dynamodb.testing.TestClient;
 import io.tidelog.dynamodb.testing.TestTable;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,11 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 class IndexAndStreamTest {
     @TempDir
     Path dir;
-    TestService db;
+    TestClient db;
 
     @BeforeEach
     void open() {
-        db = TestService.open(dir);
+        db = TestClient.open(dir);
     }
 
     @AfterEach
@@ -44,62 +43,62 @@ class IndexAndStreamTest {
     }
 
     private List<StreamRecord> stream(String table) {
-        return db.backend().getStreamRecords(table, StreamShards.shardId(table, TestTable.STREAM_LABEL), 0, 100);
+        return db.backend().getStreamRecords(table, TestTable.streamShard(db.backend(), table), 0, 100);
     }
 
     @Test
     void putsAndDeletesKeepGsiAndLsiEntriesWithTheirProjections() {
-        TestTable.named("O").hash("pk", "S").range("sk", "N")
+        TestTable.named("Orders").hash("pk", "S").range("sk", "N")
                 .gsi("byStatus", "status", "S", null, null, Projection.INCLUDE, "total")
-                .lsi("byAt", "at", "S", Projection.KEYS_ONLY).create(db.backend());
-        db.ok("PutItem", "{'TableName':'O','Item':{'pk':{'S':'a'},'sk':{'N':'1'},'status':{'S':'OPEN'},"
+                .lsi("byAt", "at", "S", Projection.KEYS_ONLY).create(db);
+        db.ok("PutItem", "{'TableName':'Orders','Item':{'pk':{'S':'a'},'sk':{'N':'1'},'status':{'S':'OPEN'},"
                 + "'total':{'N':'5'},'note':{'S':'x'},'at':{'S':'t1'}}}");
-        List<ItemRow> open = gsi("O", "byStatus", "OPEN");
+        List<ItemRow> open = gsi("Orders", "byStatus", "OPEN");
         assertEquals(1, open.size());
         assertEquals(parse("{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"status\":{\"S\":\"OPEN\"},"
                 + "\"total\":{\"N\":\"5\"}}"), parse(open.get(0).itemJson()));
-        List<ItemRow> byAt = lsi("O", "byAt", "a");
+        List<ItemRow> byAt = lsi("Orders", "byAt", "a");
         assertEquals(1, byAt.size());
         assertEquals(Keys.stringKey("t1"), byAt.get(0).sk());
         assertEquals(parse("{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"at\":{\"S\":\"t1\"}}"),
                 parse(byAt.get(0).itemJson()));
 
         // Moving the GSI key moves the entry; dropping the LSI key leaves the index (sparse).
-        db.ok("PutItem", "{'TableName':'O','Item':{'pk':{'S':'a'},'sk':{'N':'1'},'status':{'S':'CLOSED'},"
+        db.ok("PutItem", "{'TableName':'Orders','Item':{'pk':{'S':'a'},'sk':{'N':'1'},'status':{'S':'CLOSED'},"
                 + "'total':{'N':'6'}}}");
-        assertEquals(0, gsi("O", "byStatus", "OPEN").size());
-        assertEquals(1, gsi("O", "byStatus", "CLOSED").size());
-        assertEquals("6", parse(gsi("O", "byStatus", "CLOSED").get(0).itemJson()).at("/total/N").asText());
-        assertEquals(0, lsi("O", "byAt", "a").size());
+        assertEquals(0, gsi("Orders", "byStatus", "OPEN").size());
+        assertEquals(1, gsi("Orders", "byStatus", "CLOSED").size());
+        assertEquals("6", parse(gsi("Orders", "byStatus", "CLOSED").get(0).itemJson()).at("/total/N").asText());
+        assertEquals(0, lsi("Orders", "byAt", "a").size());
 
         // A value of another type than the index declares is refused, so a put never lands an
         // entry the index cannot hold; an absent key just keeps the item out.
-        db.ok("PutItem", "{'TableName':'O','Item':{'pk':{'S':'b'},'sk':{'N':'1'},'total':{'N':'1'}}}");
-        assertEquals(1, db.backend().scanGsiItems("O", "byStatus", io.tidelog.backend.ScanParams.builder().build())
+        db.ok("PutItem", "{'TableName':'Orders','Item':{'pk':{'S':'b'},'sk':{'N':'1'},'total':{'N':'1'}}}");
+        assertEquals(1, db.backend().scanGsiItems("Orders", "byStatus", io.tidelog.backend.ScanParams.builder().build())
                 .size());
 
-        db.ok("DeleteItem", "{'TableName':'O','Key':{'pk':{'S':'a'},'sk':{'N':'1'}}}");
-        assertEquals(0, gsi("O", "byStatus", "CLOSED").size());
+        db.ok("DeleteItem", "{'TableName':'Orders','Key':{'pk':{'S':'a'},'sk':{'N':'1'}}}");
+        assertEquals(0, gsi("Orders", "byStatus", "CLOSED").size());
     }
 
     @Test
     void batchWritesMaintainIndexesLikeSingleWrites() {
-        TestTable.named("B").hash("pk", "S").gsi("byG", "g", "S", null, null, Projection.ALL).create(db.backend());
-        db.ok("PutItem", "{'TableName':'B','Item':{'pk':{'S':'old'},'g':{'S':'x'}}}");
-        db.ok("BatchWriteItem", "{'RequestItems':{'B':[{'PutRequest':{'Item':{'pk':{'S':'n1'},'g':{'S':'x'}}}},"
+        TestTable.named("Bbb").hash("pk", "S").gsi("byG", "g", "S", null, null, Projection.ALL).create(db);
+        db.ok("PutItem", "{'TableName':'Bbb','Item':{'pk':{'S':'old'},'g':{'S':'x'}}}");
+        db.ok("BatchWriteItem", "{'RequestItems':{'Bbb':[{'PutRequest':{'Item':{'pk':{'S':'n1'},'g':{'S':'x'}}}},"
                 + "{'PutRequest':{'Item':{'pk':{'S':'n2'},'g':{'S':'y'}}}},"
                 + "{'DeleteRequest':{'Key':{'pk':{'S':'old'}}}}]}}");
-        List<ItemRow> x = gsi("B", "byG", "x");
+        List<ItemRow> x = gsi("Bbb", "byG", "x");
         assertEquals(List.of("n1"), x.stream().map(r -> parse(r.itemJson()).at("/pk/S").asText()).toList(),
                 "old left the index, n1 entered it");
-        assertEquals(1, gsi("B", "byG", "y").size());
+        assertEquals(1, gsi("Bbb", "byG", "y").size());
     }
 
     @Test
     void everyChangeWritesAStreamRecordWithTheImagesItsViewTypeAsksFor() {
         for (String view : new String[] {"KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES"}) {
             String t = "S_" + view;
-            TestTable.named(t).hash("pk", "S").stream(view).create(db.backend());
+            TestTable.named(t).hash("pk", "S").stream(view).create(db);
             db.ok("PutItem", "{'TableName':'" + t + "','Item':{'pk':{'S':'a'},'v':{'N':'1'}}}");
             db.ok("PutItem", "{'TableName':'" + t + "','Item':{'pk':{'S':'a'},'v':{'N':'1'}}}");
             db.ok("PutItem", "{'TableName':'" + t + "','Item':{'pk':{'S':'a'},'v':{'N':'2'}}}");
@@ -134,12 +133,12 @@ class IndexAndStreamTest {
 
     @Test
     void aBatchWritesItsStreamRecordsInOneLogEntry() {
-        TestTable.named("SB").hash("pk", "S").stream("NEW_AND_OLD_IMAGES").create(db.backend());
+        TestTable.named("StreamBatch").hash("pk", "S").stream("NEW_AND_OLD_IMAGES").create(db);
         long before = db.backend().lastSequence();
-        db.ok("BatchWriteItem", "{'RequestItems':{'SB':[{'PutRequest':{'Item':{'pk':{'S':'a'}}}},"
+        db.ok("BatchWriteItem", "{'RequestItems':{'StreamBatch':[{'PutRequest':{'Item':{'pk':{'S':'a'}}}},"
                 + "{'PutRequest':{'Item':{'pk':{'S':'b'}}}},{'PutRequest':{'Item':{'pk':{'S':'c'}}}}]}}");
         assertEquals(before + 1, db.backend().lastSequence(), "one log entry for the whole batch");
-        List<StreamRecord> records = stream("SB");
+        List<StreamRecord> records = stream("StreamBatch");
         assertEquals(List.of("INSERT", "INSERT", "INSERT"), records.stream().map(StreamRecord::eventName).toList());
         long entry = Long.parseLong(records.get(0).sequenceNumber()) / 1_000_000;
         for (StreamRecord r : records) {

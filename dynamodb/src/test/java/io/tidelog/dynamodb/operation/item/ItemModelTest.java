@@ -1,7 +1,7 @@
 package io.tidelog.dynamodb.operation.item;
 
-import static io.tidelog.dynamodb.testing.TestService.JSON;
-import static io.tidelog.dynamodb.testing.TestService.parse;
+import static io.tidelog.dynamodb.testing.TestClient.JSON;
+import static io.tidelog.dynamodb.testing.TestClient.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,9 +15,8 @@ import io.tidelog.backend.StreamRecord;
 import io.tidelog.backend.TidelogOptions;
 import io.tidelog.dynamodb.ServiceOptions;
 import io.tidelog.dynamodb.Reply;
-import io.tidelog.dynamodb.stream.StreamShards;
 import io.tidelog.dynamodb.table.Projection;
-import io.tidelog.dynamodb.testing.TestService;
+import io.tidelog.dynamodb.testing.TestClient;
 import io.tidelog.dynamodb.testing.TestTable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,24 +51,24 @@ class ItemModelTest {
     Path dir;
 
     /** The model: table → key (pk, or pk/sk) → item as wire JSON. */
-    private final Map<String, Map<String, ObjectNode>> tables = Map.of("P", new TreeMap<>(), "I", new TreeMap<>());
+    private final Map<String, Map<String, ObjectNode>> tables = Map.of("Plain", new TreeMap<>(), "Indexed", new TreeMap<>());
     /** The stream records table I must hold, in order: event name, old image, new image. */
     private final List<String[]> stream = new ArrayList<>();
     private Random random;
-    private TestService db;
+    private TestClient db;
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})
     void randomOperationsMatchTheModelAcrossReopenAndRebuild(long seed) throws IOException {
         random = new Random(seed);
-        db = TestService.open(dir, TidelogOptions.builder().durability(Durability.ASYNC).build(),
+        db = TestClient.open(dir, TidelogOptions.builder().durability(Durability.ASYNC).build(),
                 ServiceOptions.defaults());
         try {
-            TestTable.named("P").hash("pk", "S").create(db.backend());
-            TestTable.named("I").hash("pk", "S").range("sk", "N")
+            TestTable.named("Plain").hash("pk", "S").create(db);
+            TestTable.named("Indexed").hash("pk", "S").range("sk", "N")
                     .gsi("byG", "g", "S", null, null, Projection.ALL)
                     .lsi("byL", "l", "N", Projection.KEYS_ONLY)
-                    .stream("NEW_AND_OLD_IMAGES").create(db.backend());
+                    .stream("NEW_AND_OLD_IMAGES").create(db);
             run(OPERATIONS);
             checkAll("after the operations");
             db.reopen();
@@ -199,7 +198,7 @@ class ItemModelTest {
         } else {
             tables.get(table).put(key, item);
         }
-        if (table.equals("I") && !(old == null ? item == null : old.equals(item))) {
+        if (table.equals("Indexed") && !(old == null ? item == null : old.equals(item))) {
             stream.add(new String[] {old == null ? "INSERT" : item == null ? "REMOVE" : "MODIFY",
                     old == null ? null : old.toString(), item == null ? null : item.toString()});
         }
@@ -216,7 +215,7 @@ class ItemModelTest {
         }
         Set<String> gsi = new HashSet<>();
         Set<String> lsi = new HashSet<>();
-        for (ObjectNode item : tables.get("I").values()) {
+        for (ObjectNode item : tables.get("Indexed").values()) {
             String pk = item.at("/pk/S").asText();
             String sk = item.at("/sk/N").asText();
             if (item.has("g") && item.get("g").has("S")) {
@@ -232,19 +231,19 @@ class ItemModelTest {
             }
         }
         Set<String> gsiStored = new HashSet<>();
-        for (ItemRow row : db.backend().scanGsiItems("I", "byG", ScanParams.builder().build())) {
+        for (ItemRow row : db.backend().scanGsiItems("Indexed", "byG", ScanParams.builder().build())) {
             JsonNode item = parse(row.itemJson());
             gsiStored.add(row.pk() + " " + Keys.stringKey(item.at("/pk/S").asText()) + " "
                     + Keys.numberKey(item.at("/sk/N").asText()) + " " + item);
         }
         assertEquals(gsi, gsiStored, "GSI entries " + when);
         Set<String> lsiStored = new HashSet<>();
-        for (ItemRow row : db.backend().scanLsiItems("I", "byL", ScanParams.builder().build())) {
+        for (ItemRow row : db.backend().scanLsiItems("Indexed", "byL", ScanParams.builder().build())) {
             lsiStored.add(row.pk() + " " + row.sk() + " " + parse(row.itemJson()));
         }
         assertEquals(lsi, lsiStored, "LSI entries " + when);
-        List<StreamRecord> records = db.backend().getStreamRecords("I",
-                StreamShards.shardId("I", TestTable.STREAM_LABEL), 0, 100_000);
+        List<StreamRecord> records = db.backend().getStreamRecords("Indexed",
+                TestTable.streamShard(db.backend(), "Indexed"), 0, 100_000);
         assertEquals(stream.size(), records.size(), "stream records " + when);
         for (int i = 0; i < stream.size(); i++) {
             String[] e = stream.get(i);
@@ -258,7 +257,7 @@ class ItemModelTest {
     // Random requests
 
     private String table() {
-        return random.nextInt(3) == 0 ? "P" : "I";
+        return random.nextInt(3) == 0 ? "Plain" : "Indexed";
     }
 
     private ObjectNode request(String table) {
@@ -268,8 +267,8 @@ class ItemModelTest {
     /** A random item of {@code table} (its key drawn from a few, so items are often revisited). */
     private ObjectNode item(String table) {
         ObjectNode item = JSON.createObjectNode();
-        item.putObject("pk").put("S", table.equals("P") ? "p" + random.nextInt(8) : "k" + random.nextInt(4));
-        if (table.equals("I")) {
+        item.putObject("pk").put("S", table.equals("Plain") ? "p" + random.nextInt(8) : "k" + random.nextInt(4));
+        if (table.equals("Indexed")) {
             item.putObject("sk").put("N", Integer.toString(random.nextInt(3)));
             if (random.nextInt(3) > 0) {
                 item.putObject("g").put("S", List.of("x", "y", "z").get(random.nextInt(3)));
@@ -291,13 +290,13 @@ class ItemModelTest {
     }
 
     private static String key(String table, JsonNode item) {
-        return table.equals("P") ? item.at("/pk/S").asText() : item.at("/pk/S").asText() + "|" + item.at("/sk/N").asText();
+        return table.equals("Plain") ? item.at("/pk/S").asText() : item.at("/pk/S").asText() + "|" + item.at("/sk/N").asText();
     }
 
     private static ObjectNode keyOf(String table, JsonNode item) {
         ObjectNode key = JSON.createObjectNode();
         key.set("pk", item.get("pk"));
-        if (table.equals("I")) {
+        if (table.equals("Indexed")) {
             key.set("sk", item.get("sk"));
         }
         return key;

@@ -1,6 +1,6 @@
 package io.tidelog.dynamodb.operation.item;
 
-import static io.tidelog.dynamodb.testing.TestService.parse;
+import static io.tidelog.dynamodb.testing.TestClient.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidelog.dynamodb.Reply;
 import io.tidelog.dynamodb.table.Projection;
-import io.tidelog.dynamodb.testing.TestService;
+import io.tidelog.dynamodb.testing.TestClient;
 import io.tidelog.dynamodb.testing.TestTable;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -19,14 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 class PutGetDeleteTest {
     @TempDir
     Path dir;
-    TestService db;
+    TestClient db;
 
     @BeforeEach
     void open() {
-        db = TestService.open(dir);
-        TestTable.named("Plain").hash("pk", "S").create(db.backend());
+        db = TestClient.open(dir);
+        TestTable.named("Plain").hash("pk", "S").create(db);
         TestTable.named("Indexed").hash("pk", "S").range("sk", "N")
-                .gsi("byStatus", "status", "S", null, null, Projection.ALL).create(db.backend());
+                .gsi("byStatus", "status", "S", null, null, Projection.ALL).create(db);
     }
 
     @AfterEach

@@ -1,7 +1,7 @@
 package io.tidelog.dynamodb.operation.item;
 
 import io.tidelog.dynamodb.table.Projection;
-import io.tidelog.dynamodb.testing.TestService;
+import io.tidelog.dynamodb.testing.TestClient;
 import io.tidelog.dynamodb.testing.TestTable;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -13,16 +13,16 @@ import org.junit.jupiter.api.io.TempDir;
 class PutItemValidationTest {
     @TempDir
     Path dir;
-    TestService db;
+    TestClient db;
 
     @BeforeEach
     void open() {
-        db = TestService.open(dir);
-        TestTable.named("T").hash("pk", "S").create(db.backend());
-        TestTable.named("C").hash("pk", "S").range("sk", "B")
+        db = TestClient.open(dir);
+        TestTable.named("Tbl").hash("pk", "S").create(db);
+        TestTable.named("Cmp").hash("pk", "S").range("sk", "B")
                 .gsi("zeta", "z", "N", null, null, Projection.KEYS_ONLY)
                 .gsi("alpha", "a", "S", "a2", "S", Projection.ALL)
-                .lsi("byL", "l", "B", Projection.ALL).create(db.backend());
+                .lsi("byL", "l", "B", Projection.ALL).create(db);
     }
 
     @AfterEach
@@ -66,9 +66,9 @@ class PutItemValidationTest {
                         + "Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]; "
                         + "Value 'INVALID' at 'returnItemCollectionMetrics' failed to satisfy constraint: "
                         + "Member must satisfy enum value set: [SIZE, NONE]");
-        put("{'TableName':'T'}",
+        put("{'TableName':'Tbl'}",
                 "1 validation error detected: Value null at 'item' failed to satisfy constraint: Member must not be null");
-        put("{'TableName':'T','Item':{'pk':{'S':'a'}},'ReturnValuesOnConditionCheckFailure':'ALL_NEW'}",
+        put("{'TableName':'Tbl','Item':{'pk':{'S':'a'}},'ReturnValuesOnConditionCheckFailure':'ALL_NEW'}",
                 "1 validation error detected: Value 'ALL_NEW' at 'returnValuesOnConditionCheckFailure' failed to "
                         + "satisfy constraint: Member must satisfy enum value set: [ALL_OLD, NONE]");
     }
@@ -76,26 +76,26 @@ class PutItemValidationTest {
     @Test
     void valuesAreReadBeforeAnythingElse() {
         put("{'TableName':'','Item':{'pk':{'N':'abc'}}}", "The parameter cannot be converted to a numeric value: abc");
-        put("{'TableName':'T','Item':{'pk':{'S':'a'},'x':{'NULL':false}}}",
+        put("{'TableName':'Tbl','Item':{'pk':{'S':'a'},'x':{'NULL':false}}}",
                 "One or more parameter values were invalid: Null attribute value types must have the value of true");
     }
 
     @Test
     void setsMustHoldMembersAndNoneTwice() {
-        put("{'TableName':'T','Item':{'pk':{'S':'a'},'bad':{'SS':[]}}}",
+        put("{'TableName':'Tbl','Item':{'pk':{'S':'a'},'bad':{'SS':[]}}}",
                 "One or more parameter values were invalid: An string set  may not be empty");
-        put("{'TableName':'T','Item':{'pk':{'S':'a'},'bad':{'NS':[]}}}",
+        put("{'TableName':'Tbl','Item':{'pk':{'S':'a'},'bad':{'NS':[]}}}",
                 "One or more parameter values were invalid: An number set  may not be empty");
-        put("{'TableName':'T','Item':{'pk':{'S':'a'},'bad':{'BS':[]}}}",
+        put("{'TableName':'Tbl','Item':{'pk':{'S':'a'},'bad':{'BS':[]}}}",
                 "One or more parameter values were invalid: Binary sets should not be empty");
-        put("{'TableName':'T','Item':{'pk':{'S':'a'},'bad':{'SS':['a','a']}}}",
+        put("{'TableName':'Tbl','Item':{'pk':{'S':'a'},'bad':{'SS':['a','a']}}}",
                 "One or more parameter values were invalid: Input collection [a, a] contains duplicates.");
-        put("{'TableName':'T','Item':{'pk':{'S':'a'},'bad':{'NS':['1','1.0']}}}", "Input collection contains duplicates");
-        put("{'TableName':'T','Item':{'pk':{'S':'a'},'bad':{'BS':['AQ==','AQ==']}}}",
+        put("{'TableName':'Tbl','Item':{'pk':{'S':'a'},'bad':{'NS':['1','1.0']}}}", "Input collection contains duplicates");
+        put("{'TableName':'Tbl','Item':{'pk':{'S':'a'},'bad':{'BS':['AQ==','AQ==']}}}",
                 "One or more parameter values were invalid: Input collection [AQ==, AQ==]of type BS contains duplicates.");
-        put("{'TableName':'T','Item':{'pk':{'S':'a'},'m':{'M':{'inner':{'SS':[]}}}}}",
+        put("{'TableName':'Tbl','Item':{'pk':{'S':'a'},'m':{'M':{'inner':{'SS':[]}}}}}",
                 "One or more parameter values were invalid: An string set  may not be empty");
-        put("{'TableName':'T','Item':{'pk':{'S':'a'},'l':{'L':[{'NS':[]}]}}}",
+        put("{'TableName':'Tbl','Item':{'pk':{'S':'a'},'l':{'L':[{'NS':[]}]}}}",
                 "One or more parameter values were invalid: An number set  may not be empty");
         put("{'TableName':'Missing','Item':{'pk':{'S':'a'},'bad':{'SS':[]}}}",
                 "One or more parameter values were invalid: An string set  may not be empty");
@@ -103,8 +103,8 @@ class PutItemValidationTest {
 
     @Test
     void documentsNestAtMost32Levels() {
-        db.ok("PutItem", "{'TableName':'T','Item':{'pk':{'S':'ok'},'d':" + nested(31) + "}}");
-        put("{'TableName':'T','Item':{'pk':{'S':'deep'},'d':" + nested(32) + "}}",
+        db.ok("PutItem", "{'TableName':'Tbl','Item':{'pk':{'S':'ok'},'d':" + nested(31) + "}}");
+        put("{'TableName':'Tbl','Item':{'pk':{'S':'deep'},'d':" + nested(32) + "}}",
                 "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond "
                         + "supported limit");
     }
@@ -120,19 +120,19 @@ class PutItemValidationTest {
 
     @Test
     void expressionParametersMustNotBeMixedOrStandAlone() {
-        put("{'TableName':'T','Item':{'pk':{'S':'a'}},'Expected':{'pk':{'Exists':false}},"
+        put("{'TableName':'Tbl','Item':{'pk':{'S':'a'}},'Expected':{'pk':{'Exists':false}},"
                 + "'ConditionExpression':'attribute_not_exists(pk)'}",
                 "Can not use both expression and non-expression parameters in the same request: "
                         + "Non-expression parameters: {Expected} Expression parameters: {ConditionExpression}");
-        put("{'TableName':'T','Item':{'pk':{'S':'a'}},'ExpressionAttributeValues':{':v':{'S':'unused'}}}",
+        put("{'TableName':'Tbl','Item':{'pk':{'S':'a'}},'ExpressionAttributeValues':{':v':{'S':'unused'}}}",
                 "ExpressionAttributeValues can only be specified when using expressions: ConditionExpression is null");
-        put("{'TableName':'T','Item':{'pk':{'S':'a'}},'ExpressionAttributeNames':{'#n':'x'}}",
+        put("{'TableName':'Tbl','Item':{'pk':{'S':'a'}},'ExpressionAttributeNames':{'#n':'x'}}",
                 "ExpressionAttributeNames can only be specified when using expressions");
     }
 
     @Test
     void expressionAttributeMapsMustBeWellFormed() {
-        String item = "'TableName':'T','Item':{'pk':{'S':'a'}},'ConditionExpression':'attribute_not_exists(pk)'";
+        String item = "'TableName':'Tbl','Item':{'pk':{'S':'a'}},'ConditionExpression':'attribute_not_exists(pk)'";
         put("{" + item + ",'ExpressionAttributeNames':{}}", "ExpressionAttributeNames must not be empty");
         put("{" + item + ",'ExpressionAttributeNames':{'n':'x'}}",
                 "ExpressionAttributeNames contains invalid key: Syntax error; key: \"n\"");
@@ -174,40 +174,40 @@ class PutItemValidationTest {
 
     @Test
     void tableKeysMustBePresentTypedNonEmptyAndSmall() {
-        put("{'TableName':'T','Item':{'notTheKey':{'S':'a'}}}",
+        put("{'TableName':'Tbl','Item':{'notTheKey':{'S':'a'}}}",
                 "One or more parameter values were invalid: Missing the key pk in the item");
-        put("{'TableName':'C','Item':{'pk':{'S':'a'}}}",
+        put("{'TableName':'Cmp','Item':{'pk':{'S':'a'}}}",
                 "One or more parameter values were invalid: Missing the key sk in the item");
-        put("{'TableName':'T','Item':{'pk':{'N':'1'}}}",
+        put("{'TableName':'Tbl','Item':{'pk':{'N':'1'}}}",
                 "One or more parameter values were invalid: Type mismatch for key pk expected: S actual: N");
-        put("{'TableName':'C','Item':{'pk':{'S':'a'},'sk':{'SS':['x']}}}",
+        put("{'TableName':'Cmp','Item':{'pk':{'S':'a'},'sk':{'SS':['x']}}}",
                 "One or more parameter values were invalid: Type mismatch for key sk expected: B actual: SS");
-        put("{'TableName':'T','Item':{'pk':{'S':''}}}", "One or more parameter values are not valid. "
+        put("{'TableName':'Tbl','Item':{'pk':{'S':''}}}", "One or more parameter values are not valid. "
                 + "The AttributeValue for a key attribute cannot contain an empty string value. Key: pk");
-        put("{'TableName':'C','Item':{'pk':{'S':'a'},'sk':{'B':''}}}", "One or more parameter values are not valid. "
+        put("{'TableName':'Cmp','Item':{'pk':{'S':'a'},'sk':{'B':''}}}", "One or more parameter values are not valid. "
                 + "The AttributeValue for a key attribute cannot contain an empty binary value. Key: sk");
-        db.ok("PutItem", "{'TableName':'T','Item':{'pk':{'S':'" + "k".repeat(2048) + "'}}}");
-        put("{'TableName':'T','Item':{'pk':{'S':'" + "k".repeat(2049) + "'}}}",
+        db.ok("PutItem", "{'TableName':'Tbl','Item':{'pk':{'S':'" + "k".repeat(2048) + "'}}}");
+        put("{'TableName':'Tbl','Item':{'pk':{'S':'" + "k".repeat(2049) + "'}}}",
                 "One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes");
         String kb = java.util.Base64.getEncoder().encodeToString(new byte[1025]);
-        put("{'TableName':'C','Item':{'pk':{'S':'a'},'sk':{'B':'" + kb + "'}}}", "One or more parameter values were "
+        put("{'TableName':'Cmp','Item':{'pk':{'S':'a'},'sk':{'B':'" + kb + "'}}}", "One or more parameter values were "
                 + "invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
     }
 
     @Test
     void indexKeysMustBeTypedAndNonEmptyAndTheFirstIndexByNameIsNamed() {
         String key = "'pk':{'S':'a'},'sk':{'B':'AQ=='}";
-        put("{'TableName':'C','Item':{" + key + ",'z':{'S':'1'}}}", "One or more parameter values were invalid: "
+        put("{'TableName':'Cmp','Item':{" + key + ",'z':{'S':'1'}}}", "One or more parameter values were invalid: "
                 + "Type mismatch for Index Key z Expected: N Actual: S IndexName: zeta");
-        put("{'TableName':'C','Item':{" + key + ",'z':{'S':'1'},'a2':{'N':'1'}}}",
+        put("{'TableName':'Cmp','Item':{" + key + ",'z':{'S':'1'},'a2':{'N':'1'}}}",
                 "One or more parameter values were invalid: Type mismatch for Index Key a2 Expected: S Actual: N "
                         + "IndexName: alpha");
-        put("{'TableName':'C','Item':{" + key + ",'a':{'S':''}}}", "One or more parameter values are not valid. "
+        put("{'TableName':'Cmp','Item':{" + key + ",'a':{'S':''}}}", "One or more parameter values are not valid. "
                 + "A value specified for a secondary index key is not supported. The AttributeValue for a key "
                 + "attribute cannot contain an empty string value. IndexName: alpha, IndexKey: a");
-        put("{'TableName':'C','Item':{" + key + ",'l':{'B':''}}}", "One or more parameter values are not valid. "
+        put("{'TableName':'Cmp','Item':{" + key + ",'l':{'B':''}}}", "One or more parameter values are not valid. "
                 + "A value specified for a secondary index key is not supported. The AttributeValue for a key "
                 + "attribute cannot contain an empty binary value. IndexName: byL, IndexKey: l");
-        db.ok("PutItem", "{'TableName':'C','Item':{" + key + ",'a':{'S':'only the hash key: not indexed'}}}");
+        db.ok("PutItem", "{'TableName':'Cmp','Item':{" + key + ",'a':{'S':'only the hash key: not indexed'}}}");
     }
 }
