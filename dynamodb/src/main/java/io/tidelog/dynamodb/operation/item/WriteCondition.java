@@ -14,12 +14,14 @@ import java.util.Map;
  * {@code Expected} (with {@code ConditionalOperator}), and whether a failure returns the item it
  * was checked against ({@code ReturnValuesOnConditionCheckFailure: ALL_OLD}).
  *
+ * <p>A transaction's actions decide with {@link #holds} and report failures their own way.
+ *
  * @param condition null when the write has none
  */
-record WriteCondition(Condition condition, boolean returnItemOnFailure) {
+public record WriteCondition(Condition condition, boolean returnItemOnFailure) {
 
     /** The constraint failures of the legacy members, for the operation's envelope. */
-    static void constrainLegacy(Request request, ConstraintViolations violations) {
+    public static void constrainLegacy(Request request, ConstraintViolations violations) {
         String operator = LegacyConditions.conditionalOperatorFailure(request.string("ConditionalOperator"));
         if (operator != null) {
             violations.add(operator);
@@ -33,22 +35,27 @@ record WriteCondition(Condition condition, boolean returnItemOnFailure) {
      * The write's condition: {@code expression} (the bound {@code ConditionExpression}, or null)
      * or else the request's {@code Expected}, read with DynamoDB's checks.
      */
-    static WriteCondition of(Request request, Condition expression, String onFailure) {
+    public static WriteCondition of(Request request, Condition expression, String onFailure) {
         Condition condition = expression != null ? expression
                 : LegacyConditions.expected(request.structure("Expected"), request.string("ConditionalOperator"));
         return new WriteCondition(condition, "ALL_OLD".equals(onFailure));
     }
 
-    boolean present() {
+    public boolean present() {
         return condition != null;
+    }
+
+    /** Whether the condition holds for {@code item} (null: there is none); true without one. */
+    public boolean holds(Map<String, AttributeValue> item) {
+        return condition == null || ConditionEvaluator.matches(condition, item == null ? Map.of() : item);
     }
 
     /**
      * Raises DynamoDB's {@code ConditionalCheckFailedException} when the condition does not hold
      * for {@code item} (null: there is none), with the item when asked for and there is one.
      */
-    void check(Map<String, AttributeValue> item) {
-        if (condition != null && !ConditionEvaluator.matches(condition, item == null ? Map.of() : item)) {
+    public void check(Map<String, AttributeValue> item) {
+        if (!holds(item)) {
             throw ItemErrors.conditionalCheckFailed(returnItemOnFailure ? item : null);
         }
     }

@@ -140,6 +140,51 @@ class ConsumedCapacityTest {
                 null, "lsi1");
     }
 
+    private JsonNode update(String table, String key, String rest) {
+        return db.ok("UpdateItem", "{'TableName':'" + table + "','Key':" + key + "," + rest
+                + ",'ReturnConsumedCapacity':'INDEXES'}").get("ConsumedCapacity");
+    }
+
+    @Test
+    void updatesChargeEachIndexForTheChangeToItsEntry() {
+        String key = "{'pk':{'S':'u'},'sk':{'S':'1'}}";
+        seed("Report", "{'pk':{'S':'u'},'sk':{'S':'1'},'gsiPk':{'S':'g'},'lsiSk':{'S':'L'},'proj':{'S':'p'},"
+                + "'filler':{'S':'o'}}");
+        // The GSI projects proj only; the LSI projects everything.
+        assertCapacity(update("Report", key, "'UpdateExpression':'SET filler = :v','ExpressionAttributeValues':"
+                + "{':v':{'S':'o2'}}"), "Report", 2, 1, null, "gsi-inc", 1.0, "lsi1");
+        assertCapacity(update("Report", key, "'UpdateExpression':'SET proj = :v','ExpressionAttributeValues':"
+                + "{':v':{'S':'p2'}}"), "Report", 3, 1, 1.0, "gsi-inc", 1.0, "lsi1");
+        assertCapacity(update("Report", key, "'UpdateExpression':'SET gsiPk = :v','ExpressionAttributeValues':"
+                + "{':v':{'S':'h'}}"), "Report", 4, 1, 2.0, "gsi-inc", 1.0, "lsi1");
+        assertCapacity(update("Report", key, "'UpdateExpression':'REMOVE gsiPk'"), "Report", 3, 1, 1.0, "gsi-inc",
+                1.0, "lsi1");
+        assertCapacity(update("Report", key, "'UpdateExpression':'SET lsiSk = :v','ExpressionAttributeValues':"
+                + "{':v':{'S':'M'}}"), "Report", 3, 1, null, "gsi-inc", 2.0, "lsi1");
+    }
+
+    @Test
+    void updatesSizeIndexEntriesOnTheLargerImageAndMovesOnBothHalves() {
+        seed("Sizing", "{'pk':{'S':'s2'},'sk':{'S':'1'},'gsiPk':{'S':'g'},'proj':{'S':'" + pad(3000) + "'}}");
+        assertEquals(3, update("Sizing", "{'pk':{'S':'s2'},'sk':{'S':'1'}}", "'UpdateExpression':'SET proj = :v',"
+                + "'ExpressionAttributeValues':{':v':{'S':'p'}}").at("/GlobalSecondaryIndexes/gsi-inc/CapacityUnits")
+                .asDouble(), "a shrinking entry holds its old size");
+        seed("Sizing", "{'pk':{'S':'r2'},'sk':{'S':'1'},'gsiPk':{'S':'g'},'proj':{'S':'" + pad(1500) + "'}}");
+        assertEquals(2, update("Sizing", "{'pk':{'S':'r2'},'sk':{'S':'1'}}", "'UpdateExpression':'SET proj = :v',"
+                + "'ExpressionAttributeValues':{':v':{'S':'" + "y".repeat(1500) + "'}}")
+                .at("/GlobalSecondaryIndexes/gsi-inc/CapacityUnits").asDouble(), "rounded once, on the larger image");
+        seed("Sizing", "{'pk':{'S':'s5'},'sk':{'S':'1'},'gsiPk':{'S':'A'},'proj':{'S':'" + pad(3000) + "'}}");
+        assertEquals(4, update("Sizing", "{'pk':{'S':'s5'},'sk':{'S':'1'}}", "'UpdateExpression':'SET gsiPk = :g, "
+                + "proj = :p','ExpressionAttributeValues':{':g':{'S':'B'},':p':{'S':'p'}}")
+                .at("/GlobalSecondaryIndexes/gsi-inc/CapacityUnits").asDouble(), "3 for the old half, 1 for the new");
+        seed("Sizing", "{'pk':{'S':'r3'},'sk':{'S':'1'},'gsiPk':{'S':'g'},'proj':{'S':'" + pad(2000) + "'}}");
+        assertEquals(2, update("Sizing", "{'pk':{'S':'r3'},'sk':{'S':'1'}}", "'UpdateExpression':'SET proj = :v',"
+                + "'ExpressionAttributeValues':{':v':{'S':'" + pad(100) + "'}}").at("/Table/CapacityUnits").asDouble());
+        JsonNode upsert = update("Sizing", "{'pk':{'S':'fresh'},'sk':{'S':'1'}}", "'UpdateExpression':"
+                + "'SET gsiPk = :g, lsiSk = :l','ExpressionAttributeValues':{':g':{'S':'g'},':l':{'S':'L'}}");
+        assertCapacity(upsert, "Sizing", 3, 1, 1.0, "gsi-inc", 1.0, "lsi-inc");
+    }
+
     @Test
     void totalReportsTheSumAlone() {
         JsonNode cc = db.ok("PutItem", "{'TableName':'Report','Item':{'pk':{'S':'a'},'sk':{'S':'1'},"

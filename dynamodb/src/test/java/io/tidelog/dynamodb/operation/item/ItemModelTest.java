@@ -36,7 +36,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Random sequences of item operations against a small in-memory model of DynamoDB's semantics,
+ * Random sequences of item operations (puts, conditional puts, deletes, conditional deletes,
+ * conditional increments, updates that create items, batch writes, reads) against a small
+ * in-memory model of DynamoDB's semantics,
  * compared on every read and, in full (items, GSI and LSI entries, stream records), after
  * reopening the store and after its views were deleted and rebuilt from the log.
  *
@@ -85,14 +87,22 @@ class ItemModelTest {
 
     private void run(int operations) {
         for (int i = 0; i < operations; i++) {
-            int op = random.nextInt(10);
-            if (op < 4) {
+            int op = random.nextInt(14);
+            if (op < 3) {
                 put();
-            } else if (op < 6) {
+            } else if (op < 4) {
+                conditionalPut();
+            } else if (op < 5) {
                 delete();
-            } else if (op < 7) {
-                batchWrite();
+            } else if (op < 6) {
+                conditionalDelete();
+            } else if (op < 8) {
+                conditionalIncrement();
             } else if (op < 9) {
+                update();
+            } else if (op < 10) {
+                batchWrite();
+            } else if (op < 13) {
                 get();
             } else {
                 batchGet();
@@ -120,6 +130,97 @@ class ItemModelTest {
                 .put("ReturnValues", "ALL_OLD").toString()));
         assertEquals(tables.get(table).get(key), reply.get("Attributes"), "ALL_OLD of a delete of " + key);
         change(table, key, null);
+    }
+
+    /** A put only where there is no item yet. */
+    private void conditionalPut() {
+        String table = table();
+        ObjectNode item = item(table);
+        String key = key(table, item);
+        ObjectNode current = tables.get(table).get(key);
+        Reply r = db.callRaw("PutItem", request(table).<ObjectNode>set("Item", item)
+                .put("ConditionExpression", "attribute_not_exists(pk)")
+                .put("ReturnValuesOnConditionCheckFailure", "ALL_OLD").toString());
+        if (current == null) {
+            ok(r);
+            change(table, key, item);
+        } else {
+            assertEquals(current, failedCondition(r).get("Item"), "the item a failed put was checked against");
+        }
+    }
+
+    /** A delete only where the item holds a given v. */
+    private void conditionalDelete() {
+        String table = table();
+        ObjectNode item = item(table);
+        String key = key(table, item);
+        String v = Integer.toString(random.nextInt(3));
+        ObjectNode current = tables.get(table).get(key);
+        Reply r = db.callRaw("DeleteItem", request(table).<ObjectNode>set("Key", keyOf(table, item))
+                .put("ConditionExpression", "v = :v").<ObjectNode>set("ExpressionAttributeValues",
+                        JSON.createObjectNode().set(":v", JSON.createObjectNode().put("N", v))).toString());
+        if (current != null && current.has("v") && current.at("/v/N").asText().equals(v)) {
+            ok(r);
+            change(table, key, null);
+        } else {
+            failedCondition(r);
+        }
+    }
+
+    /** v incremented (from 0 when absent) on an existing item whose g is not z. */
+    private void conditionalIncrement() {
+        String table = table();
+        ObjectNode item = item(table);
+        String key = key(table, item);
+        ObjectNode current = tables.get(table).get(key);
+        ObjectNode values = JSON.createObjectNode();
+        values.putObject(":zero").put("N", "0");
+        values.putObject(":one").put("N", "1");
+        values.putObject(":z").put("S", "z");
+        Reply r = db.callRaw("UpdateItem", request(table).<ObjectNode>set("Key", keyOf(table, item))
+                .put("UpdateExpression", "SET v = if_not_exists(v, :zero) + :one")
+                .put("ConditionExpression", "attribute_exists(pk) AND (attribute_not_exists(g) OR g <> :z)")
+                .<ObjectNode>set("ExpressionAttributeValues", values).put("ReturnValues", "ALL_NEW").toString());
+        if (current != null && !(current.has("g") && current.at("/g/S").asText().equals("z"))) {
+            ObjectNode next = current.deepCopy();
+            int v = current.has("v") ? current.at("/v/N").asInt() : 0;
+            next.putObject("v").put("N", Integer.toString(v + 1));
+            assertEquals(next, ok(r).get("Attributes"), "ALL_NEW of an increment of " + key);
+            change(table, key, next);
+        } else {
+            failedCondition(r);
+        }
+    }
+
+    /** An unconditional update: sets s, removes tags; creates the item when absent. */
+    private void update() {
+        String table = table();
+        ObjectNode item = item(table);
+        String key = key(table, item);
+        ObjectNode current = tables.get(table).get(key);
+        String s = random.nextBoolean() ? "" : "u" + random.nextInt(3);
+        ObjectNode values = JSON.createObjectNode();
+        values.putObject(":s").put("S", s);
+        JsonNode reply = ok(db.callRaw("UpdateItem", request(table).<ObjectNode>set("Key", keyOf(table, item))
+                .put("UpdateExpression", "SET s = :s REMOVE tags").<ObjectNode>set("ExpressionAttributeValues", values)
+                .put("ReturnValues", "UPDATED_OLD").toString()));
+        ObjectNode old = JSON.createObjectNode();
+        if (current != null && current.has("s")) {
+            old.set("s", current.get("s"));
+        }
+        if (current != null && current.has("tags")) {
+            old.set("tags", current.get("tags"));
+        }
+        assertEquals(old.isEmpty() ? null : old, reply.get("Attributes"), "UPDATED_OLD of an update of " + key);
+        ObjectNode next = current == null ? keyOf(table, item) : current.deepCopy();
+        next.remove("tags");
+        next.putObject("s").put("S", s);
+        change(table, key, next);
+    }
+
+    private static JsonNode failedCondition(Reply r) {
+        assertEquals("ConditionalCheckFailedException", r.errorType(), r::toString);
+        return parse(r.body());
     }
 
     private void batchWrite() {
