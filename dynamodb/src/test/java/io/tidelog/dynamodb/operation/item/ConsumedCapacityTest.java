@@ -126,6 +126,10 @@ class ConsumedCapacityTest {
         seed("Plain", "{'pk':{'S':'a'},'big':{'S':'" + pad(5000) + "'}}");
         assertEquals(5, put("Plain", "{'pk':{'S':'a'}}").at("/Table/CapacityUnits").asDouble());
         assertEquals(1, put("Plain", "{'pk':{'S':'a'}}").at("/Table/CapacityUnits").asDouble());
+        seed("Plain", "{'pk':{'S':'b'},'big':{'S':'" + pad(5000) + "'}}");
+        JsonNode batch = db.ok("BatchWriteItem", "{'RequestItems':{'Plain':[{'PutRequest':{'Item':{'pk':{'S':'b'}}}},"
+                + "{'PutRequest':{'Item':{'pk':{'S':'c'}}}}]},'ReturnConsumedCapacity':'TOTAL'}");
+        assertEquals(5 + 1, batch.at("/ConsumedCapacity/0/CapacityUnits").asDouble(), "a batch's unread puts too");
     }
 
     @Test

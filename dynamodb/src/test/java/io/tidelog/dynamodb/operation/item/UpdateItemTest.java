@@ -165,6 +165,18 @@ class UpdateItemTest {
         assertEquals(1, gsi("y").size(), "a refused update changes nothing");
     }
 
+    @Test
+    void anUpdateMayNotEmptyABinaryIndexKey() {
+        TestTable.named("Bin").hash("pk", "S").gsi("byB", "b", "B", null, null, Projection.KEYS_ONLY).create(db);
+        db.invalid("UpdateItem", "{'TableName':'Bin','Key':{'pk':{'S':'a'}},'UpdateExpression':'SET b = :b',"
+                + "'ExpressionAttributeValues':{':b':{'B':''}}}", "One or more parameter values are not valid. The "
+                + "update expression attempted to update a secondary index key to a value that is not supported. The "
+                + "AttributeValue for a key attribute cannot contain an empty binary value.");
+        db.ok("UpdateItem", "{'TableName':'Bin','Key':{'pk':{'S':'a'}},'UpdateExpression':'SET b = :b',"
+                + "'ExpressionAttributeValues':{':b':{'B':'AQ=='}}}");
+        assertEquals(1, db.backend().scanGsiItems("Bin", "byB", io.tidelog.backend.ScanParams.builder().build()).size());
+    }
+
     private List<ItemRow> gsi(String value) {
         return db.backend().queryGsiItems("Cmp", "byG", Keys.stringKey(value), QueryParams.builder().build());
     }
