@@ -8,10 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidelog.backend.Durability;
-import io.tidelog.backend.ItemRow;
-import io.tidelog.backend.Keys;
-import io.tidelog.backend.ScanParams;
-import io.tidelog.backend.StreamRecord;
 import io.tidelog.backend.TidelogOptions;
 import io.tidelog.dynamodb.ServiceOptions;
 import io.tidelog.dynamodb.Reply;
@@ -21,7 +17,6 @@ import io.tidelog.dynamodb.testing.TestTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,13 +33,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Random sequences of item operations (puts, conditional puts, deletes, conditional deletes,
  * conditional increments, updates that create items, batch writes, reads) against a small
- * in-memory model of DynamoDB's semantics,
- * compared on every read and, in full (items, GSI and LSI entries, stream records), after
- * reopening the store and after its views were deleted and rebuilt from the log.
- *
- * <p>Table {@code P} is plain ({@code pk}); table {@code I} has a sort key, a GSI on {@code g}
- * projecting everything, an LSI on the number {@code l} projecting keys only, and a stream with
- * both images.
+ * in-memory model of DynamoDB's semantics ({@link ItemModel}), compared on every read and, in
+ * full (items, GSI and LSI entries, stream records), after reopening the store and after its
+ * views were deleted and rebuilt from the log.
  */
 class ItemModelTest {
     private static final int OPERATIONS = 300;
@@ -52,10 +43,7 @@ class ItemModelTest {
     @TempDir
     Path dir;
 
-    /** The model: table → key (pk, or pk/sk) → item as wire JSON. */
-    private final Map<String, Map<String, ObjectNode>> tables = Map.of("Plain", new TreeMap<>(), "Indexed", new TreeMap<>());
-    /** The stream records table I must hold, in order: event name, old image, new image. */
-    private final List<String[]> stream = new ArrayList<>();
+    private final ItemModel model = new ItemModel();
     private Random random;
     private TestClient db;
 
@@ -72,14 +60,14 @@ class ItemModelTest {
                     .lsi("byL", "l", "N", Projection.KEYS_ONLY)
                     .stream("NEW_AND_OLD_IMAGES").create(db);
             run(OPERATIONS);
-            checkAll("after the operations");
+            model.check(db.backend(), "after the operations");
             db.reopen();
-            checkAll("after reopening");
+            model.check(db.backend(), "after reopening");
             run(OPERATIONS / 3);
             db.close();
             deleteRecursively(dir.resolve("views"));
             db.reopen();
-            checkAll("after rebuilding the views from the log");
+            model.check(db.backend(), "after rebuilding the views from the log");
         } finally {
             db.close();
         }
@@ -115,35 +103,35 @@ class ItemModelTest {
     private void put() {
         String table = table();
         ObjectNode item = item(table);
-        String key = key(table, item);
+        String key = ItemModel.key(table, item);
         Reply r = db.callRaw("PutItem", request(table).<ObjectNode>set("Item", item).put("ReturnValues", "ALL_OLD").toString());
         JsonNode reply = ok(r);
-        assertEquals(tables.get(table).get(key), reply.get("Attributes"), "ALL_OLD of a put to " + key);
-        change(table, key, item);
+        assertEquals(model.item(table, key), reply.get("Attributes"), "ALL_OLD of a put to " + key);
+        model.change(table, key, item);
     }
 
     private void delete() {
         String table = table();
         ObjectNode item = item(table);
-        String key = key(table, item);
-        JsonNode reply = ok(db.callRaw("DeleteItem", request(table).<ObjectNode>set("Key", keyOf(table, item))
+        String key = ItemModel.key(table, item);
+        JsonNode reply = ok(db.callRaw("DeleteItem", request(table).<ObjectNode>set("Key", ItemModel.keyOf(table, item))
                 .put("ReturnValues", "ALL_OLD").toString()));
-        assertEquals(tables.get(table).get(key), reply.get("Attributes"), "ALL_OLD of a delete of " + key);
-        change(table, key, null);
+        assertEquals(model.item(table, key), reply.get("Attributes"), "ALL_OLD of a delete of " + key);
+        model.change(table, key, null);
     }
 
     /** A put only where there is no item yet. */
     private void conditionalPut() {
         String table = table();
         ObjectNode item = item(table);
-        String key = key(table, item);
-        ObjectNode current = tables.get(table).get(key);
+        String key = ItemModel.key(table, item);
+        ObjectNode current = model.item(table, key);
         Reply r = db.callRaw("PutItem", request(table).<ObjectNode>set("Item", item)
                 .put("ConditionExpression", "attribute_not_exists(pk)")
                 .put("ReturnValuesOnConditionCheckFailure", "ALL_OLD").toString());
         if (current == null) {
             ok(r);
-            change(table, key, item);
+            model.change(table, key, item);
         } else {
             assertEquals(current, failedCondition(r).get("Item"), "the item a failed put was checked against");
         }
@@ -153,15 +141,15 @@ class ItemModelTest {
     private void conditionalDelete() {
         String table = table();
         ObjectNode item = item(table);
-        String key = key(table, item);
+        String key = ItemModel.key(table, item);
         String v = Integer.toString(random.nextInt(3));
-        ObjectNode current = tables.get(table).get(key);
-        Reply r = db.callRaw("DeleteItem", request(table).<ObjectNode>set("Key", keyOf(table, item))
+        ObjectNode current = model.item(table, key);
+        Reply r = db.callRaw("DeleteItem", request(table).<ObjectNode>set("Key", ItemModel.keyOf(table, item))
                 .put("ConditionExpression", "v = :v").<ObjectNode>set("ExpressionAttributeValues",
                         JSON.createObjectNode().set(":v", JSON.createObjectNode().put("N", v))).toString());
         if (current != null && current.has("v") && current.at("/v/N").asText().equals(v)) {
             ok(r);
-            change(table, key, null);
+            model.change(table, key, null);
         } else {
             failedCondition(r);
         }
@@ -171,13 +159,13 @@ class ItemModelTest {
     private void conditionalIncrement() {
         String table = table();
         ObjectNode item = item(table);
-        String key = key(table, item);
-        ObjectNode current = tables.get(table).get(key);
+        String key = ItemModel.key(table, item);
+        ObjectNode current = model.item(table, key);
         ObjectNode values = JSON.createObjectNode();
         values.putObject(":zero").put("N", "0");
         values.putObject(":one").put("N", "1");
         values.putObject(":z").put("S", "z");
-        Reply r = db.callRaw("UpdateItem", request(table).<ObjectNode>set("Key", keyOf(table, item))
+        Reply r = db.callRaw("UpdateItem", request(table).<ObjectNode>set("Key", ItemModel.keyOf(table, item))
                 .put("UpdateExpression", "SET v = if_not_exists(v, :zero) + :one")
                 .put("ConditionExpression", "attribute_exists(pk) AND (attribute_not_exists(g) OR g <> :z)")
                 .<ObjectNode>set("ExpressionAttributeValues", values).put("ReturnValues", "ALL_NEW").toString());
@@ -186,7 +174,7 @@ class ItemModelTest {
             int v = current.has("v") ? current.at("/v/N").asInt() : 0;
             next.putObject("v").put("N", Integer.toString(v + 1));
             assertEquals(next, ok(r).get("Attributes"), "ALL_NEW of an increment of " + key);
-            change(table, key, next);
+            model.change(table, key, next);
         } else {
             failedCondition(r);
         }
@@ -196,12 +184,12 @@ class ItemModelTest {
     private void update() {
         String table = table();
         ObjectNode item = item(table);
-        String key = key(table, item);
-        ObjectNode current = tables.get(table).get(key);
+        String key = ItemModel.key(table, item);
+        ObjectNode current = model.item(table, key);
         String s = random.nextBoolean() ? "" : "u" + random.nextInt(3);
         ObjectNode values = JSON.createObjectNode();
         values.putObject(":s").put("S", s);
-        JsonNode reply = ok(db.callRaw("UpdateItem", request(table).<ObjectNode>set("Key", keyOf(table, item))
+        JsonNode reply = ok(db.callRaw("UpdateItem", request(table).<ObjectNode>set("Key", ItemModel.keyOf(table, item))
                 .put("UpdateExpression", "SET s = :s REMOVE tags").<ObjectNode>set("ExpressionAttributeValues", values)
                 .put("ReturnValues", "UPDATED_OLD").toString()));
         ObjectNode old = JSON.createObjectNode();
@@ -212,10 +200,10 @@ class ItemModelTest {
             old.set("tags", current.get("tags"));
         }
         assertEquals(old.isEmpty() ? null : old, reply.get("Attributes"), "UPDATED_OLD of an update of " + key);
-        ObjectNode next = current == null ? keyOf(table, item) : current.deepCopy();
+        ObjectNode next = current == null ? ItemModel.keyOf(table, item) : current.deepCopy();
         next.remove("tags");
         next.putObject("s").put("S", s);
-        change(table, key, next);
+        model.change(table, key, next);
     }
 
     private static JsonNode failedCondition(Reply r) {
@@ -231,7 +219,7 @@ class ItemModelTest {
         for (int i = 0; i < n; i++) {
             String table = table();
             ObjectNode item = item(table);
-            String key = key(table, item);
+            String key = ItemModel.key(table, item);
             if (!used.add(table + "/" + key)) {
                 continue;
             }
@@ -241,7 +229,7 @@ class ItemModelTest {
             if (put) {
                 list.addObject().putObject("PutRequest").set("Item", item);
             } else {
-                list.addObject().putObject("DeleteRequest").set("Key", keyOf(table, item));
+                list.addObject().putObject("DeleteRequest").set("Key", ItemModel.keyOf(table, item));
             }
             changes.put(table + "/" + key, put ? item : null);
         }
@@ -250,16 +238,16 @@ class ItemModelTest {
         assertEquals(parse("{}"), reply.get("UnprocessedItems"));
         changes.forEach((tableKey, item) -> {
             String[] parts = tableKey.split("/", 2);
-            change(parts[0], parts[1], item);
+            model.change(parts[0], parts[1], item);
         });
     }
 
     private void get() {
         String table = table();
         ObjectNode item = item(table);
-        JsonNode reply = ok(db.callRaw("GetItem", request(table).<ObjectNode>set("Key", keyOf(table, item))
+        JsonNode reply = ok(db.callRaw("GetItem", request(table).<ObjectNode>set("Key", ItemModel.keyOf(table, item))
                 .put("ConsistentRead", random.nextBoolean()).toString()));
-        assertEquals(tables.get(table).get(key(table, item)), reply.get("Item"));
+        assertEquals(model.item(table, ItemModel.key(table, item)), reply.get("Item"));
     }
 
     private void batchGet() {
@@ -269,16 +257,16 @@ class ItemModelTest {
         for (int i = 0; i < 1 + random.nextInt(8); i++) {
             String table = table();
             ObjectNode item = item(table);
-            String key = key(table, item);
+            String key = ItemModel.key(table, item);
             if (!asked.add(table + "/" + key)) {
                 continue;
             }
             ObjectNode t = requestItems.has(table) ? (ObjectNode) requestItems.get(table)
                     : requestItems.putObject(table);
-            (t.has("Keys") ? (ArrayNode) t.get("Keys") : t.putArray("Keys")).add(keyOf(table, item));
+            (t.has("Keys") ? (ArrayNode) t.get("Keys") : t.putArray("Keys")).add(ItemModel.keyOf(table, item));
             Set<String> found = expected.computeIfAbsent(table, x -> new HashSet<>());
-            if (tables.get(table).containsKey(key)) {
-                found.add(tables.get(table).get(key).toString());
+            if (model.item(table, key) != null) {
+                found.add(model.item(table, key).toString());
             }
         }
         JsonNode reply = ok(db.callRaw("BatchGetItem",
@@ -287,71 +275,6 @@ class ItemModelTest {
             Set<String> got = new HashSet<>();
             reply.at("/Responses/" + e.getKey()).forEach(i -> got.add(i.toString()));
             assertEquals(e.getValue(), got, "BatchGetItem from " + e.getKey());
-        }
-    }
-
-    // The model
-
-    private void change(String table, String key, ObjectNode item) {
-        ObjectNode old = tables.get(table).get(key);
-        if (item == null) {
-            tables.get(table).remove(key);
-        } else {
-            tables.get(table).put(key, item);
-        }
-        if (table.equals("Indexed") && !(old == null ? item == null : old.equals(item))) {
-            stream.add(new String[] {old == null ? "INSERT" : item == null ? "REMOVE" : "MODIFY",
-                    old == null ? null : old.toString(), item == null ? null : item.toString()});
-        }
-    }
-
-    private void checkAll(String when) {
-        for (String table : tables.keySet()) {
-            Map<String, JsonNode> stored = new TreeMap<>();
-            for (ItemRow row : db.backend().scanItems(table, ScanParams.builder().build())) {
-                JsonNode item = parse(row.itemJson());
-                stored.put(key(table, item), item);
-            }
-            assertEquals(tables.get(table), stored, table + " " + when);
-        }
-        Set<String> gsi = new HashSet<>();
-        Set<String> lsi = new HashSet<>();
-        for (ObjectNode item : tables.get("Indexed").values()) {
-            String pk = item.at("/pk/S").asText();
-            String sk = item.at("/sk/N").asText();
-            if (item.has("g") && item.get("g").has("S")) {
-                gsi.add(Keys.stringKey(item.at("/g/S").asText()) + " " + Keys.stringKey(pk) + " "
-                        + Keys.numberKey(sk) + " " + item);
-            }
-            if (item.has("l") && item.get("l").has("N")) {
-                ObjectNode keys = JSON.createObjectNode();
-                keys.set("pk", item.get("pk"));
-                keys.set("sk", item.get("sk"));
-                keys.set("l", item.get("l"));
-                lsi.add(Keys.stringKey(pk) + " " + Keys.numberKey(item.at("/l/N").asText()) + " " + keys);
-            }
-        }
-        Set<String> gsiStored = new HashSet<>();
-        for (ItemRow row : db.backend().scanGsiItems("Indexed", "byG", ScanParams.builder().build())) {
-            JsonNode item = parse(row.itemJson());
-            gsiStored.add(row.pk() + " " + Keys.stringKey(item.at("/pk/S").asText()) + " "
-                    + Keys.numberKey(item.at("/sk/N").asText()) + " " + item);
-        }
-        assertEquals(gsi, gsiStored, "GSI entries " + when);
-        Set<String> lsiStored = new HashSet<>();
-        for (ItemRow row : db.backend().scanLsiItems("Indexed", "byL", ScanParams.builder().build())) {
-            lsiStored.add(row.pk() + " " + row.sk() + " " + parse(row.itemJson()));
-        }
-        assertEquals(lsi, lsiStored, "LSI entries " + when);
-        List<StreamRecord> records = db.backend().getStreamRecords("Indexed",
-                TestTable.streamShard(db.backend(), "Indexed"), 0, 100_000);
-        assertEquals(stream.size(), records.size(), "stream records " + when);
-        for (int i = 0; i < stream.size(); i++) {
-            String[] e = stream.get(i);
-            StreamRecord r = records.get(i);
-            assertEquals(e[0], r.eventName(), "event " + i);
-            assertEquals(e[1] == null ? null : parse(e[1]), r.oldImage() == null ? null : parse(r.oldImage()));
-            assertEquals(e[2] == null ? null : parse(e[2]), r.newImage() == null ? null : parse(r.newImage()));
         }
     }
 
@@ -388,19 +311,6 @@ class ItemModelTest {
             item.putObject("tags").putArray("SS").add("a").add("b" + random.nextInt(2));
         }
         return item;
-    }
-
-    private static String key(String table, JsonNode item) {
-        return table.equals("Plain") ? item.at("/pk/S").asText() : item.at("/pk/S").asText() + "|" + item.at("/sk/N").asText();
-    }
-
-    private static ObjectNode keyOf(String table, JsonNode item) {
-        ObjectNode key = JSON.createObjectNode();
-        key.set("pk", item.get("pk"));
-        if (table.equals("Indexed")) {
-            key.set("sk", item.get("sk"));
-        }
-        return key;
     }
 
     private static JsonNode ok(Reply r) {
