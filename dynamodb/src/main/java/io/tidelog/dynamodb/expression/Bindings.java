@@ -122,15 +122,6 @@ final class Bindings {
         return v;
     }
 
-    /** Whether {@code ref} is defined, without marking it used. */
-    boolean hasName(String ref) {
-        return names.containsKey(ref);
-    }
-
-    boolean hasValue(String ref) {
-        return values.containsKey(ref);
-    }
-
     /** Raises DynamoDB's error for names, then values, that no expression used. */
     void requireAllUsed() {
         Set<String> unusedNames = new TreeSet<>(names.keySet());

@@ -5,9 +5,11 @@ import java.util.Objects;
 
 /**
  * A condition on an item, as a {@code ConditionExpression} or {@code FilterExpression} (or the
- * legacy {@code Expected}, {@code QueryFilter} and {@code ScanFilter}) describes it. Built only by
- * {@link RequestExpressions} and the legacy converters, which have validated it: every operand
- * has the shape its node requires. {@link ConditionEvaluator} decides it against an item.
+ * legacy {@code Expected}, {@code QueryFilter} and {@code ScanFilter}) describes it. Built by
+ * {@link RequestExpressions} and the legacy readers, which have validated it; code that builds
+ * one itself gives {@code size} and the comparisons only {@link Operand.Attribute},
+ * {@link Operand.Value} and {@link Operand.Size} operands. {@link ConditionEvaluator} decides it
+ * against an item.
  */
 public sealed interface Condition {
 

@@ -1,7 +1,6 @@
 package io.tidelog.dynamodb.expression;
 
 import io.tidelog.dynamodb.value.AttributeValue;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -42,14 +41,6 @@ public record Path(List<PathElement> elements) {
 
     public PathElement get(int i) {
         return elements.get(i);
-    }
-
-    /** The path one step further down. */
-    public Path then(PathElement element) {
-        List<PathElement> longer = new ArrayList<>(elements.size() + 1);
-        longer.addAll(elements);
-        longer.add(element);
-        return new Path(longer);
     }
 
     /** The value at this path in {@code item}, or null when the item has none there. */

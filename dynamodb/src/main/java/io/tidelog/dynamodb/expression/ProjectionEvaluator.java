@@ -21,6 +21,16 @@ public final class ProjectionEvaluator {
     private ProjectionEvaluator() {}
 
     public static Map<String, AttributeValue> apply(Projection projection, Map<String, AttributeValue> item) {
+        if (projection.isTopLevelOnly()) {
+            Map<String, AttributeValue> out = new LinkedHashMap<>(Math.max(4, projection.paths().size() * 2));
+            for (Path p : projection.paths()) {
+                AttributeValue v = item.get(p.attribute());
+                if (v != null) {
+                    out.put(p.attribute(), v);
+                }
+            }
+            return out;
+        }
         return apply(projection.paths(), item);
     }
 

@@ -17,16 +17,18 @@ import java.util.function.Function;
  *
  * <h2>Using it in an operation</h2>
  * <pre>{@code
- * ExpressionParameters.UPDATE_ITEM.check(request);          // early: no mixing with legacy parameters
- * ... validate the key, look up the table ...
+ * ExpressionParameters.UPDATE_ITEM.check(request);     // among the first checks: no mixing with legacy ones
+ * ... validate the key ...
  * RequestExpressions expressions = RequestExpressions.from(request, ExpressionParameters.UPDATE_ITEM);
- * Update update = expressions.update();                     // null when the request has none
- * Condition condition = expressions.condition();            // null when the request has none
+ * Update update = expressions.update();                // null when the request has none
+ * Condition condition = expressions.condition();       // null when the request has none
+ * ... look up the table (DynamoDB validates the expressions first) ...
  * KeyAttributeChecks.requireKeyNotUpdated(update, table.key());
- * ... lock, read the item (empty map if none) ...
+ * KeyAttributeChecks.requireScalarKeyAccess(ExpressionPaths.of(update), table.key(), indexKeyAttributes);
+ * ... lock, read the item (an empty map if there is none) ...
  * if (condition != null && !ConditionEvaluator.matches(condition, item)) { conditional check failed }
- * UpdateOutcome outcome = UpdateEvaluator.apply(update, itemOrKey);
- * outcome.requireWithinSizeLimit(table.key(), true);
+ * UpdateOutcome outcome = UpdateEvaluator.apply(update, item.isEmpty() ? key : item);
+ * outcome.requireWithinSizeLimit(table.key(), true); // false inside a transaction
  * }</pre>
  * A query reads {@link #keyCondition()} and fits it to the key schema it queries with
  * {@link KeyCondition#against}, which yields the backend's key strings; it filters with

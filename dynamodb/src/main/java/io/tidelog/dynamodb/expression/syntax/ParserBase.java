@@ -20,13 +20,12 @@ abstract class ParserBase {
     protected int pos;
     private int furthest;
     private final int[] matchingParen;
-    private final List<String[]> journal = new ArrayList<>();
+    private final List<Fault> journal = new ArrayList<>();
 
-    private static final String PARENS = "parens";
-    private static final String UNKNOWN_FUNCTION = "unknownFunction";
-    private static final String MISUSED_FUNCTION = "misusedFunction";
-    private static final String RESERVED = "reserved";
-    private static final String SECTION = "section";
+    private enum Kind { PARENS, UNKNOWN_FUNCTION, MISUSED_FUNCTION, RESERVED, SECTION }
+
+    /** A fault met while parsing; {@code text} names the function, word or clause. */
+    private record Fault(Kind kind, String text) {}
 
     ParserBase(String source) {
         this.source = source;
@@ -38,10 +37,6 @@ abstract class ParserBase {
 
     protected Token peek() {
         return tokens.get(pos);
-    }
-
-    protected Token peek(int ahead) {
-        return tokens.get(Math.min(pos + ahead, tokens.size() - 1));
     }
 
     protected boolean at(Token.Type type) {
@@ -191,26 +186,26 @@ abstract class ParserBase {
     protected void checkRedundant(int open) {
         int close = pos - 1;
         if (tokens.get(open + 1).type() == Token.Type.LPAREN && matchingParen[open + 1] == close - 1) {
-            journal.add(new String[] {PARENS, ""});
+            journal.add(new Fault(Kind.PARENS, ""));
         }
     }
 
     protected void unknownFunction(String name) {
-        journal.add(new String[] {UNKNOWN_FUNCTION, name});
+        journal.add(new Fault(Kind.UNKNOWN_FUNCTION, name));
     }
 
     protected void misusedFunction(String name) {
-        journal.add(new String[] {MISUSED_FUNCTION, name});
+        journal.add(new Fault(Kind.MISUSED_FUNCTION, name));
     }
 
     protected void reserved(String word) {
         if (ReservedWords.contains(word)) {
-            journal.add(new String[] {RESERVED, word});
+            journal.add(new Fault(Kind.RESERVED, word));
         }
     }
 
     protected void section(String name) {
-        journal.add(new String[] {SECTION, name});
+        journal.add(new Fault(Kind.SECTION, name));
     }
 
     /** The faults of the successful parse, the first of each kind. */
@@ -221,19 +216,18 @@ abstract class ParserBase {
         String reserved = null;
         String repeated = null;
         List<String> sections = new ArrayList<>();
-        for (String[] fault : journal) {
-            switch (fault[0]) {
+        for (Fault fault : journal) {
+            switch (fault.kind()) {
                 case PARENS -> parens = true;
-                case UNKNOWN_FUNCTION -> unknown = unknown == null ? fault[1] : unknown;
-                case MISUSED_FUNCTION -> misused = misused == null ? fault[1] : misused;
-                case RESERVED -> reserved = reserved == null ? fault[1] : reserved;
+                case UNKNOWN_FUNCTION -> unknown = unknown == null ? fault.text() : unknown;
+                case MISUSED_FUNCTION -> misused = misused == null ? fault.text() : misused;
+                case RESERVED -> reserved = reserved == null ? fault.text() : reserved;
                 case SECTION -> {
-                    if (sections.contains(fault[1]) && repeated == null) {
-                        repeated = fault[1];
+                    if (sections.contains(fault.text()) && repeated == null) {
+                        repeated = fault.text();
                     }
-                    sections.add(fault[1]);
+                    sections.add(fault.text());
                 }
-                default -> throw new IllegalStateException(fault[0]);
             }
         }
         if (!parens && unknown == null && misused == null && reserved == null && repeated == null) {
