@@ -5,6 +5,7 @@ import io.tidelog.dynamodb.capacity.CapacityMode;
 import io.tidelog.dynamodb.capacity.TableCapacity;
 import io.tidelog.dynamodb.error.ConstraintViolations;
 import io.tidelog.dynamodb.expression.ExpressionParameters;
+import io.tidelog.dynamodb.expression.ExpressionPaths;
 import io.tidelog.dynamodb.expression.KeyAttributeChecks;
 import io.tidelog.dynamodb.expression.RequestExpressions;
 import io.tidelog.dynamodb.expression.Update;
@@ -26,11 +27,14 @@ import io.tidelog.dynamodb.operation.ReplyMembers;
 import io.tidelog.dynamodb.operation.ReturnOptions;
 import io.tidelog.dynamodb.operation.ReturnValues;
 import io.tidelog.dynamodb.table.TableCatalog;
+import io.tidelog.dynamodb.table.SecondaryIndex;
 import io.tidelog.dynamodb.table.TableNames;
 import io.tidelog.dynamodb.table.TableSchema;
 import io.tidelog.dynamodb.value.AttributeValue;
 import io.tidelog.dynamodb.value.ItemSize;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * UpdateItem: changes some attributes of an item, creating it (with its key) when there is none,
@@ -40,7 +44,8 @@ import java.util.Map;
  * <p>Validation, in DynamoDB's order: the key's values as they are read; the table name alone;
  * then together the key's presence, the Return* options and the legacy members' operators and
  * actions; the expression parameters; the legacy updates and condition; the expressions; then the
- * table, the key against its schema, and no key attribute among those the update writes.
+ * table, the key against its schema, no key attribute among those the update writes, and no
+ * path looking inside a table or index key attribute.
  *
  * <p>Under the item's lock: the item is read, the condition decided against it as it was (an
  * absent item is empty, so {@code attribute_exists(pk)} fails), the update applied to it (or to
@@ -92,6 +97,8 @@ public final class UpdateItem implements Operation {
             KeyValidation.key(table, keyMap);
             if (update != null) {
                 KeyAttributeChecks.requireKeyNotUpdated(update, table.key());
+                KeyAttributeChecks.requireScalarKeyAccess(ExpressionPaths.of(update), table.key(),
+                        indexKeyAttributes(table));
             }
             ItemKey key = ItemKey.of(table.key(), keyMap);
             Map<String, AttributeValue> before;
@@ -140,5 +147,19 @@ public final class UpdateItem implements Operation {
             }
             ReplyMembers.metrics(response, collection);
         }
+    }
+
+    /** The key attributes of the table's indexes that are not the table's own. */
+    private static Set<String> indexKeyAttributes(TableSchema table) {
+        Set<String> out = new LinkedHashSet<>();
+        for (SecondaryIndex index : table.indexes()) {
+            for (String attribute : new String[] {index.key().partition().name(),
+                    index.key().hasSort() ? index.key().sort().name() : null}) {
+                if (attribute != null && !table.key().contains(attribute)) {
+                    out.add(attribute);
+                }
+            }
+        }
+        return out;
     }
 }

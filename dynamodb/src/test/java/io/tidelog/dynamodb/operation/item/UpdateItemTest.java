@@ -106,6 +106,9 @@ class UpdateItemTest {
         db.invalid("UpdateItem", "{'TableName':'Cmp','Key':{'pk':{'S':'a'},'sk':{'S':'1'}},'UpdateExpression':"
                 + "'REMOVE sk'}", "One or more parameter values were invalid: Cannot update attribute sk. This "
                 + "attribute is part of the key");
+        db.invalid("UpdateItem", "{'TableName':'Cmp','Key':{'pk':{'S':'a'},'sk':{'S':'1'}},'UpdateExpression':"
+                + "'SET a = g.x'}", "Key attributes must be scalars; list random access '[]' and map lookup '.' are "
+                + "not allowed: IndexKey: g");
         db.invalid("UpdateItem", "{'TableName':'Tbl','Key':{'pk':{'S':'a'}},'AttributeUpdates':{'pk':{'Action':'PUT',"
                 + "'Value':{'S':'b'}}}}",
                 "One or more parameter values were invalid: Cannot update attribute pk. This attribute is part of the key");
