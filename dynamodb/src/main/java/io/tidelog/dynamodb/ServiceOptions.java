@@ -13,8 +13,15 @@ import java.util.Objects;
  *                        store's clock
  * @param ttlSweepInterval how often expired items are looked for and deleted; zero turns the
  *                        sweeper off
+ * @param itemCollectionSizeLimit the bytes an item collection (the items of one partition key
+ *                        of a table with local secondary indexes, with their LSI entries) may
+ *                        hold: DynamoDB's 10 GB by default
  */
-public record ServiceOptions(String region, String accountId, Clock clock, Duration ttlSweepInterval) {
+public record ServiceOptions(String region, String accountId, Clock clock, Duration ttlSweepInterval,
+        long itemCollectionSizeLimit) {
+    /** DynamoDB's item collection limit: 10 GB. */
+    public static final long ITEM_COLLECTION_SIZE_LIMIT = 10L * 1024 * 1024 * 1024;
+
     public ServiceOptions {
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(accountId, "accountId");
@@ -22,6 +29,13 @@ public record ServiceOptions(String region, String accountId, Clock clock, Durat
         if (ttlSweepInterval.isNegative()) {
             throw new IllegalArgumentException("ttlSweepInterval must not be negative: " + ttlSweepInterval);
         }
+        if (itemCollectionSizeLimit <= 0) {
+            throw new IllegalArgumentException("itemCollectionSizeLimit must be positive: " + itemCollectionSizeLimit);
+        }
+    }
+
+    public ServiceOptions(String region, String accountId, Clock clock, Duration ttlSweepInterval) {
+        this(region, accountId, clock, ttlSweepInterval, ITEM_COLLECTION_SIZE_LIMIT);
     }
 
     public static ServiceOptions defaults() {
@@ -29,10 +43,14 @@ public record ServiceOptions(String region, String accountId, Clock clock, Durat
     }
 
     public ServiceOptions withClock(Clock c) {
-        return new ServiceOptions(region, accountId, c, ttlSweepInterval);
+        return new ServiceOptions(region, accountId, c, ttlSweepInterval, itemCollectionSizeLimit);
     }
 
     public ServiceOptions withTtlSweepInterval(Duration interval) {
-        return new ServiceOptions(region, accountId, clock, interval);
+        return new ServiceOptions(region, accountId, clock, interval, itemCollectionSizeLimit);
+    }
+
+    public ServiceOptions withItemCollectionSizeLimit(long bytes) {
+        return new ServiceOptions(region, accountId, clock, ttlSweepInterval, bytes);
     }
 }

@@ -66,6 +66,15 @@ public final class ConstraintViolations {
         return add(value, path, "Member must satisfy enum value set: [" + String.join(", ", values) + "]");
     }
 
+    /**
+     * A failure worded where it was found ({@code LegacyErrors} for legacy parameters,
+     * {@code BatchErrors} for batch request lists), reported with the others.
+     */
+    public ConstraintViolations add(String failure) {
+        failures.add(failure);
+        return this;
+    }
+
     private ConstraintViolations add(String value, String path, String constraint) {
         failures.add("Value " + (value == null ? "null" : "'" + value + "'") + " at '" + path
                 + "' failed to satisfy constraint: " + constraint);

@@ -25,6 +25,17 @@ public final class IndexEntries {
     private IndexEntries() {}
 
     /**
+     * An item's entry in one index: where it sits (the index's key strings; for an LSI the
+     * partition is the table's) and the attributes it holds.
+     */
+    public record Entry(String pk, String sk, Map<String, AttributeValue> projected) {
+        /** Whether the entry sits where {@code other} does (an index key did not change). */
+        public boolean samePlace(Entry other) {
+            return pk.equals(other.pk) && sk.equals(other.sk);
+        }
+    }
+
+    /**
      * The index writes for an item changing from {@code before} to {@code after} (either may be
      * null: a new item, a deleted one).
      */
@@ -61,13 +72,14 @@ public final class IndexEntries {
     }
 
     private static IndexWriteOp insert(TableSchema table, SecondaryIndex index, ItemKey key, Entry e) {
+        String json = AttributeValueJson.itemToJson(e.projected());
         return index.global()
-                ? new IndexWriteOp.InsertGsi(table.name(), index.name(), e.pk, e.sk, key.pk(), key.sk(), e.itemJson)
-                : new IndexWriteOp.InsertLsi(table.name(), index.name(), e.pk, e.sk, key.pk(), key.sk(), e.itemJson);
+                ? new IndexWriteOp.InsertGsi(table.name(), index.name(), e.pk(), e.sk(), key.pk(), key.sk(), json)
+                : new IndexWriteOp.InsertLsi(table.name(), index.name(), e.pk(), e.sk(), key.pk(), key.sk(), json);
     }
 
     /** The entry of {@code item} in {@code index}, or null when the item is not in it. */
-    private static Entry entry(TableSchema table, SecondaryIndex index, ItemKey key, Map<String, AttributeValue> item) {
+    public static Entry entry(TableSchema table, SecondaryIndex index, ItemKey key, Map<String, AttributeValue> item) {
         KeySchema k = index.key();
         AttributeValue partition = item.get(k.partition().name());
         if (!hasType(partition, k.partition().type())) {
@@ -79,7 +91,7 @@ public final class IndexEntries {
         }
         String pk = index.global() ? KeyValues.keyString(partition) : key.pk();
         String sk = sort == null ? "" : KeyValues.keyString(sort);
-        return new Entry(pk, sk, AttributeValueJson.itemToJson(project(table, index, item)));
+        return new Entry(pk, sk, project(table, index, item));
     }
 
     /** The attributes of {@code item} that {@code index} holds. */
@@ -103,6 +115,4 @@ public final class IndexEntries {
     private static boolean hasType(AttributeValue v, String type) {
         return v != null && v.type().equals(type);
     }
-
-    private record Entry(String pk, String sk, String itemJson) {}
 }

@@ -56,6 +56,34 @@ public final class ItemWrites {
         stream(table, before == null ? "INSERT" : "MODIFY", before, after, json, userIdentity);
     }
 
+    /**
+     * Puts {@code after} without having read what it replaces, for a table whose writes derive
+     * nothing from the previous version: no secondary index (whose entries must be moved or
+     * removed) and no stream (whose record carries the old image and tells INSERT from MODIFY).
+     * The write is made even when it leaves the item as it was, which costs a log entry but
+     * changes nothing a reader can see. The replaced item comes back in the {@link WriteResult}
+     * at the returned position of {@link WriteResult#previousItems()}.
+     *
+     * @throws IllegalStateException when the table has an index or an enabled stream
+     */
+    public int putUnread(TableSchema table, ItemKey key, Map<String, AttributeValue> after, int size) {
+        if (!derivesNothing(table)) {
+            throw new IllegalStateException("a put to " + table.name()
+                    + " must read the item it replaces: the table has an index or a stream");
+        }
+        writes.add(new Write.Put(table.name(), key.pk(), key.sk(), AttributeValueJson.itemToJson(after), size,
+                key.hashPrefix()));
+        return writes.size() - 1;
+    }
+
+    /**
+     * Whether writes to {@code table} derive nothing from an item's previous version, so that
+     * {@link #putUnread} may be used.
+     */
+    public static boolean derivesNothing(TableSchema table) {
+        return table.globalIndexes().isEmpty() && table.localIndexes().isEmpty() && table.streamViewType() == null;
+    }
+
     /** Deletes the item {@code before} (null: nothing is there, nothing is written). */
     public void delete(TableSchema table, ItemKey key, Map<String, AttributeValue> before, String userIdentity) {
         if (before == null) {

@@ -204,6 +204,39 @@ public final class Request {
         return out;
     }
 
+    /**
+     * A map member whose values the caller reads itself ({@code RequestItems}), in request order,
+     * or null when absent.
+     */
+    public Map<String, JsonNode> map(String member) {
+        JsonNode v = get(member);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isObject()) {
+            throw wrongType(v, "Map");
+        }
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.put(e.getKey(), e.getValue());
+        }
+        return out;
+    }
+
+    /** The elements of a list value found inside a request (a value of {@link #map}). */
+    public static List<JsonNode> elements(JsonNode list) {
+        if (list == null || list.isNull()) {
+            return null;
+        }
+        if (!list.isArray()) {
+            throw wrongType(list, "List");
+        }
+        List<JsonNode> out = new ArrayList<>(list.size());
+        list.forEach(out::add);
+        return out;
+    }
+
     /** A map of attribute values ({@code Item}, {@code Key}, ...), validated, or null when absent. */
     public Map<String, AttributeValue> attributes(String member) {
         JsonNode v = get(member);

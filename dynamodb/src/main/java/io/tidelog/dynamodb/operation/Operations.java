@@ -1,5 +1,11 @@
 package io.tidelog.dynamodb.operation;
 
+import io.tidelog.dynamodb.operation.item.BatchGetItem;
+import io.tidelog.dynamodb.operation.item.BatchWriteItem;
+import io.tidelog.dynamodb.operation.item.DeleteItem;
+import io.tidelog.dynamodb.operation.item.GetItem;
+import io.tidelog.dynamodb.operation.item.PutItem;
+import io.tidelog.dynamodb.operation.item.UpdateItem;
 import io.tidelog.dynamodb.operation.table.CreateTable;
 import io.tidelog.dynamodb.operation.table.DeleteTable;
 import io.tidelog.dynamodb.operation.table.DescribeEndpoints;
@@ -26,6 +32,12 @@ public final class Operations {
     private final Map<String, Operation> byTarget = new HashMap<>();
 
     public Operations() {
+        dynamoDb("PutItem", new PutItem());
+        dynamoDb("GetItem", new GetItem());
+        dynamoDb("UpdateItem", new UpdateItem());
+        dynamoDb("DeleteItem", new DeleteItem());
+        dynamoDb("BatchGetItem", new BatchGetItem());
+        dynamoDb("BatchWriteItem", new BatchWriteItem());
         dynamoDb("CreateTable", new CreateTable());
         dynamoDb("DeleteTable", new DeleteTable());
         dynamoDb("DescribeTable", new DescribeTable());
