@@ -93,11 +93,12 @@ public final class AuditHistory implements AutoCloseable {
             }
             StoredEntry e = r.next();
             return e.sequence() == sequence ? LogAccess.time(e.entry().getTimeMicros()) : null;
-        } catch (LogException e) {
+        } catch (LogException | BackendException e) {
             if (sequence <= HorizonRecord.read(root).sequence()) {
                 return null; // its segment was dropped since this history was opened
             }
-            throw new BackendException(Kind.IO, "cannot read entry " + sequence + ": " + e.getMessage(), e);
+            throw e instanceof BackendException b ? b
+                    : new BackendException(Kind.IO, "cannot read entry " + sequence + ": " + e.getMessage(), e);
         }
     }
 

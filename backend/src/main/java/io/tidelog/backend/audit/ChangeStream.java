@@ -151,7 +151,7 @@ public final class ChangeStream implements AutoCloseable {
             Optional<StoredEntry> next;
             try {
                 next = tailer.next(Duration.ofNanos(Math.max(0, left)));
-            } catch (LogException e) {
+            } catch (LogException | BackendException e) {
                 throw readFailure(e);
             }
             if (next.isPresent()) {
@@ -177,11 +177,14 @@ public final class ChangeStream implements AutoCloseable {
      * A read that failed: when retention moved the horizon past the next record meanwhile (this
      * consumer fell behind it), an error naming the horizon; otherwise an I/O error.
      */
-    private BackendException readFailure(LogException e) {
+    private BackendException readFailure(RuntimeException e) {
         HorizonRecord horizon = HorizonRecord.read(root);
         if (tailer.nextSequence() <= horizon.sequence()) {
             return horizon.unavailable(root, "the change stream's next record (of sequence " + tailer.nextSequence()
                     + ")");
+        }
+        if (e instanceof BackendException b) {
+            return b;
         }
         return new BackendException(Kind.IO, "cannot read the log of " + root + ": " + e.getMessage(), e);
     }
